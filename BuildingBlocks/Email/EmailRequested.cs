@@ -1,0 +1,24 @@
+using Emergency.BuildingBlocks.Events;
+
+namespace Emergency.BuildingBlocks.Email;
+
+/// <summary>
+/// A module asks for an email by publishing this into its own outbox, in the same commit as the
+/// state change (and the reminder key) that caused it. The platform's mail store takes it from
+/// there: queues it once, sends it, retries transient failures and marks permanent ones.
+/// </summary>
+public sealed record EmailRequested : IntegrationEvent
+{
+    public required string To { get; init; }
+
+    public string? ToName { get; init; }
+
+    public required string Subject { get; init; }
+
+    public required string TextBody { get; init; }
+
+    public string? HtmlBody { get; init; }
+
+    /// <summary>Which module asked, for the admin's mail list.</summary>
+    public string Source { get; init; } = "";
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using Autofac;
+using Emergency.BuildingBlocks.Events;
+using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Persistence;
+
+namespace Emergency.BuildingBlocks.Modules;
+
+/// <summary>
+/// The plugin contract. A module is one public class deriving from this, and it is the only
+/// public type of a module's assembly that the Host names. Everything else stays internal.
+/// </summary>
+public abstract class ModuleDefinition
+{
+    /// <summary>Stable lower-case key: area name, store file name, configuration key.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Chinese display name shown in navigation (the UI is Chinese first).</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>English display name, shown when the user chose English.</summary>
+    public abstract string DisplayNameEn { get; }
+
+    /// <summary>The module's own store. One database file per county on SQLite.</summary>
+    public abstract ModuleStore Store { get; }
+
+    /// <summary>The assembly holding the module's Razor pages (an area named after <see cref="Name"/>).</summary>
+    public Assembly Assembly => GetType().Assembly;
+
+    /// <summary>Registers the module's services in the container.</summary>
+    public virtual void Register(ContainerBuilder builder)
+    {
+    }
+
+    public virtual IEnumerable<NavigationEntry> Navigation => [];
+
+    public virtual IEnumerable<Permission> Permissions => [];
+
+    /// <summary>Recurring jobs, each run once per county that may use the module.</summary>
+    public virtual void RegisterJobs(JobRegistry jobs)
+    {
+    }
+
+    /// <summary>Integration events this module handles; each is delivered into this module's store.</summary>
+    public virtual void Subscribe(SubscriptionRegistry subscriptions)
+    {
+    }
+}
+
+/// <summary>A link in the shared navigation bar. <paramref name="Page"/> is a Razor page inside the module's area.</summary>
+public sealed record NavigationEntry(string Title, string TitleEn, string Page, int Order = 100);
+
+/// <summary>A named right within a module, e.g. "experts.dispatch".</summary>
+public sealed record Permission(string Name, string DisplayName);

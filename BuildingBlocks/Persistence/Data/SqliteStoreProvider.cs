@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Emergency.BuildingBlocks.Persistence.Data;
+
+/// <summary>
+/// The embedded store: one SQLite file per module per county under the data root
+/// (<c>counties/&lt;county&gt;/&lt;module&gt;.db</c>) and one per platform store (<c>&lt;name&gt;.db</c>).
+/// Every connection runs in WAL mode with a busy timeout, so readers never wait for the writer
+/// and a second writer waits instead of failing.
+/// </summary>
+public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
+{
+    private static readonly SqlitePragmas Pragmas = new();
+
+    public string DataRoot { get; } = Path.GetFullPath(dataRoot);
+
+    public void Configure(DbContextOptionsBuilder builder, StoreKey key)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connection = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        builder.UseSqlite(connection).AddInterceptors(Pragmas);
+    }
+
+    public async Task CheckpointAsync(StoreDbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await context.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+    }
+
+    public string Describe(StoreKey key) => PathOf(key);
+
+    public string PathOf(StoreKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.County is null
+            ? Path.Combine(DataRoot, $"{Safe(key.Name)}.db")
+            : Path.Combine(DataRoot, "counties", Safe(key.County), $"{Safe(key.Name)}.db");
+    }
+
+    private static string Safe(string part) =>
+        part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? part
+            : throw new ArgumentException($"'{part}' is not a safe store name.", nameof(part));
+
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Emergency.BuildingBlocks.Events;
+using Emergency.BuildingBlocks.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Emergency.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Base of every store's DbContext. Each store carries its own outbox (events it publishes,
+/// committed with the state change), inbox (events it has handled, so a second delivery has
+/// no second effect) and reminder ledger (what was already sent, by unique key).
+/// </summary>
+public abstract class StoreDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+
+    /// <summary>Which store this instance is connected to; set by the factory that made it.</summary>
+    public StoreKey? Key { get; internal set; }
+
+    internal bool OutboxPending { get; set; }
+
+    /// <summary>Adds the event to this store's outbox; it is committed by the next SaveChanges with the state change.</summary>
+    public void Publish(IntegrationEvent integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Times are stored as UTC and come back as UTC; pages show them in China time.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<OutboxMessage>(b =>
+        {
+            b.ToTable("OutboxMessages");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Type).HasMaxLength(300);
+            b.Property(m => m.County).HasMaxLength(12);
+            b.Property(m => m.LastError).HasMaxLength(2000);
+            b.HasIndex(m => new { m.DispatchedAtUtc, m.ParkedAtUtc, m.NextAttemptAtUtc });
+        });
+        modelBuilder.Entity<InboxMessage>(b =>
+        {
+            b.ToTable("InboxMessages");
+            b.HasKey(m => new { m.MessageId, m.Handler });
+            b.Property(m => m.Handler).HasMaxLength(300);
+            b.HasIndex(m => m.ProcessedAtUtc);
+        });
+        modelBuilder.Entity<SentReminder>(b =>
+        {
+            b.ToTable("SentReminders");
+            b.HasKey(r => r.Key);
+            b.Property(r => r.Key).HasMaxLength(300);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

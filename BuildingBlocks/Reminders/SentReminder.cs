@@ -1,0 +1,36 @@
+using Emergency.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.BuildingBlocks.Reminders;
+
+/// <summary>
+/// That a reminder went out, under a key unique in its store (e.g. "bulletin-ack:42:due").
+/// The sweep that sends reminders records the key in the same commit as the email request,
+/// so a reminder is sent once: not lost and not repeated across restarts.
+/// </summary>
+public sealed class SentReminder
+{
+    public string Key { get; set; } = "";
+
+    public DateTime SentAtUtc { get; set; }
+}
+
+public static class ReminderLedger
+{
+    /// <summary>
+    /// Claims the reminder key in this store's change tracker. Returns false when it was already
+    /// sent; otherwise the key is committed by the caller's SaveChanges, with the email request.
+    /// </summary>
+    public static async Task<bool> TryClaimAsync(this StoreDbContext store, string key, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.SentReminders.Local.Any(r => r.Key == key) ||
+            await store.SentReminders.AnyAsync(r => r.Key == key, cancellationToken))
+        {
+            return false;
+        }
+
+        store.SentReminders.Add(new SentReminder { Key = key, SentAtUtc = nowUtc });
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+using Emergency.BuildingBlocks.Modules;
+
+namespace Emergency.Host;
+
+/// <summary>
+/// The modules this deployment is built with. Adding a module: reference its project from
+/// Host.csproj and add one line here. A module can be switched off in configuration with
+/// "Modules:&lt;name&gt;:Enabled": false.
+/// </summary>
+public static class ModuleRegistry
+{
+    public static IReadOnlyList<ModuleDefinition> Modules { get; } =
+    [
+    ];
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Emergency.BuildingBlocks.Hosting;
+using Emergency.BuildingBlocks.Tenancy;
+
+namespace Emergency.Host.Platform;
+
+internal sealed record NavigationLink(string Title, string Area, string Page);
+
+/// <summary>The navigation bar: the entries of the modules the current county may use.</summary>
+internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, ICountyDirectory directory)
+{
+    public async Task<IReadOnlyList<NavigationLink>> LinksAsync(CancellationToken cancellationToken)
+    {
+        var info = county.Current is null ? null : await directory.FindAsync(county.Current, cancellationToken);
+        if (info is null)
+        {
+            return [];
+        }
+
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        return catalog.Modules
+            .Where(m => info.MayUse(m.Name))
+            .SelectMany(m => m.Navigation.Select(e => (Module: m, Entry: e)))
+            .OrderBy(x => x.Entry.Order)
+            .Select(x => new NavigationLink(english ? x.Entry.TitleEn : x.Entry.Title, x.Module.Name, x.Entry.Page))
+            .ToList();
+    }
+
+    public async Task<string?> CountyNameAsync(CancellationToken cancellationToken) =>
+        county.Current is null ? null : (await directory.FindAsync(county.Current, cancellationToken))?.Name;
+}

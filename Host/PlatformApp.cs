@@ -1,0 +1,225 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Events;
+using Emergency.BuildingBlocks.Hosting;
+using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Persistence.Data;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Platform;
+using Emergency.Host.Platform.Data;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Emergency.Host;
+
+/// <summary>
+/// Composes the platform: the module plugins, their stores, events, jobs, mail and the shared
+/// Chinese-first shell. Program.cs and the test hosts both build the app here.
+/// </summary>
+public static partial class PlatformApp
+{
+    public static WebApplication Build(string[] args, IEnumerable<ModuleDefinition> modules, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot(),
+        });
+        var configuration = builder.Configuration;
+        var enabled = modules.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", true)).ToList();
+        var catalog = new ModuleCatalog(enabled);
+        catalog.AddPlatformStore(PlatformDbContext.StoreName, ModuleStore.For<PlatformDbContext>(o => new PlatformDbContext(o)));
+
+        var dataRoot = Path.Combine(builder.Environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data");
+        builder.Services.Configure<EventsOptions>(configuration.GetSection("Events"));
+        builder.Services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        builder.Services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        builder.Services.AddSingleton(Clock(builder));
+        // Keys survive restarts, so forms and cookies issued before a restart still work.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("county-emergency-platform")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
+
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.ConfigureContainer<ContainerBuilder>(container =>
+        {
+            container.RegisterInstance<IStoreProvider>(new SqliteStoreProvider(dataRoot));
+            container.RegisterType<CountyDirectory>().AsSelf().As<ICountyDirectory>().SingleInstance();
+            container.RegisterModule(new PlatformAutofacModule(catalog));
+            container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
+            container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
+        });
+
+        AddWeb(builder, catalog);
+        AddHangfire(builder);
+        builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores");
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        UseWeb(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Prepares every store before the app serves: platform stores, the demo county on a fresh
+    /// data folder, then every module's store of every county; registers the recurring jobs.
+    /// </summary>
+    public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var stores = app.Services.GetRequiredService<StoreCatalog>();
+        foreach (var key in stores.PlatformKeys())
+        {
+            await stores.MigrateAsync(key, cancellationToken);
+        }
+
+        await using (var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope())
+        {
+            var seeded = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
+            if (seeded)
+            {
+                app.Services.GetRequiredService<CountyDirectory>().Invalidate();
+            }
+        }
+
+        var keys = await stores.AllKeysAsync(cancellationToken);
+        foreach (var key in keys.Where(k => k.County is not null))
+        {
+            await stores.MigrateAsync(key, cancellationToken);
+        }
+
+        RegisterRecurringJobs(app);
+        LogReady(app.Logger, keys.Count, started.ElapsedMilliseconds, app.Services.GetRequiredService<IStoreProvider>().Describe(StoreKey.Platform(PlatformDbContext.StoreName)));
+    }
+
+    private static void RegisterRecurringJobs(WebApplication app)
+    {
+        var manager = app.Services.GetRequiredService<IRecurringJobManager>();
+        var runOnStart = app.Configuration.GetValue("Jobs:RunOnStart", true);
+        foreach (var job in app.Services.GetRequiredService<JobRegistry>().All)
+        {
+            var id = job.Id;
+            manager.AddOrUpdate<RecurringJobRunner>(id, r => r.RunAsync(id, CancellationToken.None), job.Cron,
+                new RecurringJobOptions { TimeZone = ChinaTime.Zone });
+
+            // Whatever fell due while the app was down is caught up now rather than at the next cron tick.
+            if (runOnStart)
+            {
+                manager.Trigger(id);
+            }
+        }
+    }
+
+    private static TimeProvider Clock(WebApplicationBuilder builder)
+    {
+        var days = builder.Configuration.GetValue("Clock:ShiftDays", 0.0);
+        return builder.Environment.IsDevelopment() && days != 0
+            ? new ShiftedTimeProvider(TimeProvider.System, TimeSpan.FromDays(days))
+            : TimeProvider.System;
+    }
+
+    private static void AddWeb(WebApplicationBuilder builder, ModuleCatalog catalog)
+    {
+        // Chinese text is written as UTF-8, not as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            string[] cultures = ["zh-CN", "en"];
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            // Chinese unless the user picked English; the browser's language does not switch it.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        var razor = builder.Services.AddRazorPages(o =>
+        {
+            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new LocalRequestsOnlyFilter()));
+            foreach (var module in catalog.Modules)
+            {
+                o.Conventions.AddAreaFolderApplicationModelConvention(module.Name, "/", m => m.Filters.Add(new ModuleGateFilter(module.Name)));
+            }
+        }).AddViewLocalization();
+        foreach (var module in catalog.Modules)
+        {
+            razor.AddApplicationPart(module.Assembly);
+        }
+    }
+
+    private static void AddHangfire(WebApplicationBuilder builder)
+    {
+        var storage = new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(storage));
+        builder.Services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 2);
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            o.ServerName = "county-platform";
+        });
+    }
+
+    private static void UseWeb(WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            if (!context.Request.Path.StartsWithSegments("/jobs"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            }
+
+            await next();
+        });
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<CurrentCountyMiddleware>();
+        app.MapHealthChecks("/healthz");
+        app.MapHangfireDashboard("/jobs", new DashboardOptions
+        {
+            DashboardTitle = "后台任务",
+            // Platform admins only; until sign-in exists, only requests from this machine.
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            AsyncAuthorization = [],
+        });
+        app.MapRazorPages();
+    }
+
+    /// <summary>The Host folder, whether started by "dotnet run --project Host" or from its build output.</summary>
+    private static string ContentRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Host.csproj")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    [LoggerMessage(LogLevel.Information, "平台已就绪：{Stores} 个数据存储已迁移，用时 {Elapsed} 毫秒；平台数据库 {Path}")]
+    private static partial void LogReady(ILogger logger, int stores, long elapsed, string path);
+}
