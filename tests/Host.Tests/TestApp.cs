@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Autofac;
+using Emergency.BuildingBlocks.Email.Data;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.Host;
+using Emergency.Host.Platform;
+using Emergency.Host.Platform.Data;
+using Emergency.Samples.Acknowledgements;
+using Emergency.Samples.Bulletins;
+using Emergency.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Emergency.Host.Tests;
+
+/// <summary>
+/// The real Host on a real port (Kestrel on loopback) with the two sample modules, over a data
+/// folder the test owns. Several TestApps in a row on one folder are restarts of one deployment.
+/// </summary>
+internal sealed partial class TestApp : IAsyncDisposable
+{
+    public const string County = "450999";
+
+    private TestApp(WebApplication app, string baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = new Uri(baseAddress),
+        };
+    }
+
+    public WebApplication App { get; }
+
+    public string BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<TestApp> StartAsync(string dataRoot, TestClock clock, IDictionary<string, string?>? settings = null, bool initialize = true)
+    {
+        var port = TestPorts.FreeTcpPort();
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:DataRoot"] = dataRoot,
+            ["Events:PollInterval"] = "00:00:01",
+            ["Events:RetryBaseDelay"] = "00:00:00.200",
+            ["Mail:PollInterval"] = "00:00:01",
+            ["Mail:RetryBaseDelay"] = "00:00:00.200",
+            ["Jobs:RunOnStart"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var args = values.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{port}").ToArray();
+        var app = PlatformApp.Build(args, [new BulletinsModule(), new AcknowledgementsModule()],
+            builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        if (initialize)
+        {
+            await app.InitializeAsync();
+        }
+
+        await app.StartAsync();
+        return new TestApp(app, $"http://127.0.0.1:{port}");
+    }
+
+    public StoreDbContext OpenStore(string name, string county = County) =>
+        Services.GetRequiredService<StoreCatalog>().Open(StoreKey.ForCounty(county, name));
+
+    internal PlatformDbContext OpenPlatform() =>
+        (PlatformDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(PlatformDbContext.StoreName));
+
+    internal MailDbContext OpenMail() =>
+        (MailDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(MailDbContext.StoreName));
+
+    internal void ForgetCountyCache() => Services.GetRequiredService<CountyDirectory>().Invalidate();
+
+    /// <summary>Posts a form the way a browser does: reads the antiforgery token from the page first.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
+    {
+        var page = await Http.GetStringAsync(path);
+        var token = TokenPattern().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException($"No antiforgery token on {path}");
+        }
+
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
+        using var content = new FormUrlEncodedContent(form);
+        return await Http.PostAsync(path, content);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+/// <summary>A clock the test moves; the only fake, because time is the one edge a test cannot wait for.</summary>
+internal sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
+
+internal static class Eventually
+{
+    public static async Task<T> WaitAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await probe();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
