@@ -34,6 +34,8 @@ public static partial class PlatformApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // The Host's pages and static files, also when a test process is the entry assembly.
+            ApplicationName = typeof(PlatformApp).Assembly.GetName().Name,
             ContentRootPath = ContentRoot(),
         });
         var configuration = builder.Configuration;
@@ -159,12 +161,13 @@ public static partial class PlatformApp
 
     private static void AddHangfire(WebApplicationBuilder builder)
     {
-        var storage = new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-        builder.Services.AddHangfire(c => c
+        // The storage is made inside the callback, after Hangfire has pointed its (static) log
+        // provider at this host's logging: a second host in one process must not log to the first.
+        builder.Services.AddHangfire((_, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
         builder.Services.AddHangfireServer(o =>
         {
             o.WorkerCount = builder.Configuration.GetValue("Jobs:WorkerCount", 2);
@@ -194,6 +197,21 @@ public static partial class PlatformApp
             await next();
         });
         app.UseRequestLocalization();
+        app.Use(async (context, next) =>
+        {
+            // A language picked with ?culture= is remembered for the following pages.
+            if (context.Request.Query.ContainsKey("culture") &&
+                context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
+            {
+                var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(culture),
+                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
+            }
+
+            await next();
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<CurrentCountyMiddleware>();
@@ -208,16 +226,26 @@ public static partial class PlatformApp
         app.MapRazorPages();
     }
 
-    /// <summary>The Host folder, whether started by "dotnet run --project Host" or from its build output.</summary>
+    /// <summary>
+    /// The Host folder, whether started by "dotnet run --project Host", from its build output or
+    /// from a test project of the same checkout; the build output otherwise (a published app).
+    /// </summary>
     private static string ContentRoot()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Host.csproj")))
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            directory = directory.Parent;
+            if (File.Exists(Path.Combine(directory.FullName, "Host.csproj")))
+            {
+                return directory.FullName;
+            }
+
+            if (File.Exists(Path.Combine(directory.FullName, "Host", "Host.csproj")))
+            {
+                return Path.Combine(directory.FullName, "Host");
+            }
         }
 
-        return directory?.FullName ?? AppContext.BaseDirectory;
+        return AppContext.BaseDirectory;
     }
 
     [LoggerMessage(LogLevel.Information, "平台已就绪：{Stores} 个数据存储已迁移，用时 {Elapsed} 毫秒；平台数据库 {Path}")]

@@ -46,7 +46,11 @@ internal sealed class MailTransport(string pickupDirectory, TimeSpan timeout)
             // 5xx: the server refused this message or recipient for good (e.g. 550 no such mailbox).
             return new SendResult(SendOutcome.Permanent, "smtp", $"{(int)ex.StatusCode} {ex.Message}");
         }
-        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException
+        catch (SmtpCommandException ex)
+        {
+            return new SendResult(SendOutcome.Transient, "smtp", $"{(int)ex.StatusCode} {ex.Message}");
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException
                                        or System.Net.Sockets.SocketException or TimeoutException
                                        or ServiceNotConnectedException or AuthenticationException or SslHandshakeException)
         {

@@ -8,11 +8,10 @@ public sealed record Subscription(Type EventType, Type HandlerType, string Owner
     /// <summary>The inbox key: stable across restarts, unique per handler.</summary>
     public string Name => HandlerType.FullName ?? HandlerType.Name;
 
-    internal Task InvokeAsync(object handler, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
-    {
-        var method = typeof(IIntegrationEventHandler<>).MakeGenericType(EventType).GetMethod("HandleAsync")!;
-        return (Task)method.Invoke(handler, [integrationEvent, cancellationToken])!;
-    }
+    internal Func<object, IntegrationEvent, CancellationToken, Task> Invoke { get; init; } = (_, _, _) => Task.CompletedTask;
+
+    internal Task InvokeAsync(object handler, IntegrationEvent integrationEvent, CancellationToken cancellationToken) =>
+        Invoke(handler, integrationEvent, cancellationToken);
 }
 
 /// <summary>Collects the subscriptions of all modules at start-up.</summary>
@@ -29,7 +28,11 @@ public sealed class SubscriptionRegistry
     public void Add<TEvent, THandler>()
         where TEvent : IntegrationEvent
         where THandler : IIntegrationEventHandler<TEvent> =>
-        subscriptions.Add(new Subscription(typeof(TEvent), typeof(THandler), Owner, PerCounty));
+        subscriptions.Add(new Subscription(typeof(TEvent), typeof(THandler), Owner, PerCounty)
+        {
+            Invoke = (handler, integrationEvent, cancellationToken) =>
+                ((THandler)handler).HandleAsync((TEvent)integrationEvent, cancellationToken),
+        });
 
     internal IEnumerable<Subscription> For(string eventType) =>
         subscriptions.Where(s => EventTypeName.Of(s.EventType) == eventType);
