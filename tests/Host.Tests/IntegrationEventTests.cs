@@ -130,3 +130,33 @@ public sealed class IntegrationEventTests : PlatformTest
         (await AcknowledgementsAsync(app, "停用模块测试")).Should().Be(0);
     }
 }
+
+public sealed class StoreMaintenanceTests : PlatformTest
+{
+    [Fact]
+    public async Task Maintenance_removes_old_delivered_events_keeps_parked_ones_and_truncates_the_WAL()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Events:MaxAttempts"] = "1" });
+        await IssueBulletinAsync(app, "保留期测试", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(1)));
+        await IssueBulletinAsync(app, "[故障]滞留保留", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(1)));
+        await Eventually.WaitAsync(async () =>
+        {
+            await using var store = app.OpenStore("bulletins");
+            return await store.OutboxMessages.CountAsync(m => m.DispatchedAtUtc != null || m.ParkedAtUtc != null);
+        }, n => n == 2);
+
+        Clock.Advance(TimeSpan.FromDays(31));
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger("platform:store-maintenance");
+
+        var remaining = await Eventually.WaitAsync(async () =>
+        {
+            await using var store = app.OpenStore("bulletins");
+            return await store.OutboxMessages.AsNoTracking().ToListAsync();
+        }, rows => rows.Count == 1);
+        remaining.Should().ContainSingle().Which.ParkedAtUtc.Should().NotBeNull("a parked message waits for an admin, however old");
+        (await AcknowledgementsAsync(app, "保留期测试")).Should().Be(1);
+        var wal = new FileInfo(Path.Combine(DataRoot, "counties", TestApp.County, "acknowledgements.db-wal"));
+        (await Eventually.WaitAsync(() => { wal.Refresh(); return Task.FromResult(wal.Exists ? wal.Length : 0); }, n => n == 0))
+            .Should().Be(0, "the checkpoint truncates the write-ahead log");
+    }
+}
