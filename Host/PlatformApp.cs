@@ -16,6 +16,7 @@ using Emergency.Host.Platform.Data;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -61,8 +62,10 @@ public static partial class PlatformApp
             container.RegisterModule(new PlatformAutofacModule(catalog));
             container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
+            container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
         });
 
+        Access.AccessSetup.AddAccess(builder);
         AddWeb(builder, catalog);
         AddHangfire(builder);
         builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores");
@@ -89,11 +92,13 @@ public static partial class PlatformApp
 
         await using (var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope())
         {
-            var seeded = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
-            if (seeded)
-            {
-                app.Services.GetRequiredService<CountyDirectory>().Invalidate();
-            }
+            await scope.Resolve<Access.Data.AccountsDbContext>().Database.MigrateAsync(cancellationToken);
+            var bootstrap = scope.Resolve<Access.BootstrapAdmin>();
+            await bootstrap.EnsureRolesAsync();
+            var admin = await bootstrap.EnsureAdminAsync(cancellationToken);
+            var demo = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
+            app.Services.GetRequiredService<CountyDirectory>().Invalidate();
+            PrintAccounts(admin, demo);
         }
 
         var keys = await stores.AllKeysAsync(cancellationToken);
@@ -104,6 +109,26 @@ public static partial class PlatformApp
 
         RegisterRecurringJobs(app);
         LogReady(app.Logger, keys.Count, started.ElapsedMilliseconds, app.Services.GetRequiredService<IStoreProvider>().Describe(StoreKey.Platform(PlatformDbContext.StoreName)));
+    }
+
+    /// <summary>Passwords are shown once, on the console of the first run, and never stored in clear.</summary>
+    private static void PrintAccounts((string UserName, string? OneTimePassword)? admin, IReadOnlyList<DemoAccount>? demo)
+    {
+        if (admin is { } first)
+        {
+            Console.WriteLine(first.OneTimePassword is null
+                ? $"[首次运行] 平台管理员账号：{first.UserName}（密码来自配置 Bootstrap:AdminPassword）"
+                : $"[首次运行] 平台管理员账号：{first.UserName}  一次性密码：{first.OneTimePassword}  （首次登录须修改，本密码只显示这一次）");
+        }
+
+        if (demo is { Count: > 0 })
+        {
+            Console.WriteLine("[首次运行] 演示县账号（一次性密码只显示这一次，首次登录须修改）：");
+            foreach (var account in demo)
+            {
+                Console.WriteLine($"  {account.UserName,-14} {account.Role,-14} {account.Unit,-12} {account.Password}");
+            }
+        }
     }
 
     private static void RegisterRecurringJobs(WebApplication app)
@@ -147,7 +172,7 @@ public static partial class PlatformApp
 
         var razor = builder.Services.AddRazorPages(o =>
         {
-            o.Conventions.AddFolderApplicationModelConvention("/Admin", m => m.Filters.Add(new LocalRequestsOnlyFilter()));
+            Access.AccessSetup.AuthorizeAreas(o);
             foreach (var module in catalog.Modules)
             {
                 o.Conventions.AddAreaFolderApplicationModelConvention(module.Name, "/", m => m.Filters.Add(new ModuleGateFilter(module.Name)));
@@ -214,13 +239,15 @@ public static partial class PlatformApp
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseMiddleware<CurrentCountyMiddleware>();
-        app.MapHealthChecks("/healthz");
+        app.UseMiddleware<PasswordFreshnessMiddleware>();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapHangfireDashboard("/jobs", new DashboardOptions
         {
             DashboardTitle = "后台任务",
-            // Platform admins only; until sign-in exists, only requests from this machine.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new Access.PlatformAdminDashboardFilter()],
             AsyncAuthorization = [],
         });
         app.MapRazorPages();

@@ -1,4 +1,6 @@
 using Autofac;
+using Emergency.BuildingBlocks.Auditing;
+using Emergency.BuildingBlocks.Auditing.Data;
 using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Email.Data;
 using Emergency.BuildingBlocks.Events;
@@ -20,7 +22,9 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         ArgumentNullException.ThrowIfNull(builder);
         catalog.AddPlatformStore(MailDbContext.StoreName, ModuleStore.For<MailDbContext>(o => new MailDbContext(o)),
             s => s.Add<EmailRequested, EmailRequestedHandler>());
+        catalog.AddPlatformStore(AuditDbContext.StoreName, ModuleStore.For<AuditDbContext>(o => new AuditDbContext(o)));
         catalog.Jobs.Platform<StoreMaintenanceJob>("store-maintenance", "17 */1 * * *");
+        catalog.Jobs.Platform<AuditRetentionJob>("audit-retention", "43 3 * * *");
 
         builder.RegisterInstance(catalog);
         builder.RegisterInstance(catalog.Jobs);
@@ -29,6 +33,9 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
 
         builder.RegisterType<OutboxSignal>().SingleInstance();
         builder.RegisterType<OutboxWakeInterceptor>().SingleInstance();
+        builder.RegisterType<AuditInterceptor>().SingleInstance();
+        builder.RegisterType<AuditLog>().SingleInstance();
+        builder.RegisterType<SystemAuditActor>().As<IAuditActor>().SingleInstance().IfNotRegistered(typeof(IAuditActor));
         builder.RegisterType<StoreOptionsFactory>().SingleInstance();
         builder.Register(c => new StoreCatalog(catalog.Stores, c.Resolve<StoreOptionsFactory>(), c.Resolve<ICountyDirectory>()))
             .SingleInstance();

@@ -3,6 +3,7 @@ using Autofac;
 using Emergency.BuildingBlocks.Events;
 using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Settings;
 
 namespace Emergency.BuildingBlocks.Modules;
 
@@ -35,6 +36,9 @@ public abstract class ModuleDefinition
     public virtual IEnumerable<NavigationEntry> Navigation => [];
 
     public virtual IEnumerable<Permission> Permissions => [];
+
+    /// <summary>The module's own per-county settings; they appear on the county settings page.</summary>
+    public virtual IEnumerable<SettingDefinition> Settings => [];
 
     /// <summary>Recurring jobs, each run once per county that may use the module.</summary>
     public virtual void RegisterJobs(JobRegistry jobs)

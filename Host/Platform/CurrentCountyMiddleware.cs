@@ -1,21 +1,53 @@
+using System.Globalization;
 using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Access;
 using Microsoft.Extensions.Options;
 
 namespace Emergency.Host.Platform;
 
 /// <summary>
-/// Sets the county a request acts for. Until sign-in exists, that is the configured demo county
-/// (or the first county); with accounts it becomes the signed-in user's county.
+/// Sets the county a request acts for: the signed-in user's county. Platform-wide posts act for
+/// no county, so no county's data can be reached through them.
 /// </summary>
 internal sealed class CurrentCountyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ICountyContext county, ICountyDirectory directory, IOptions<DemoOptions> demo)
+    public async Task InvokeAsync(HttpContext context, ICountyContext county)
     {
-        var counties = await directory.ListAsync(context.RequestAborted);
-        var chosen = counties.FirstOrDefault(c => c.Code == demo.Value.CountyCode && c.Active) ?? counties.FirstOrDefault(c => c.Active);
-        if (chosen is not null)
+        if (context.User.County() is { } code)
         {
-            county.Set(chosen.Code);
+            county.Set(code);
+        }
+
+        await next(context);
+    }
+}
+
+/// <summary>
+/// Sends a user whose password is a one-time password, or older than the allowed age, to the
+/// change-password page before anything else.
+/// </summary>
+internal sealed class PasswordFreshnessMiddleware(RequestDelegate next)
+{
+    private static readonly string[] Allowed = ["/Account/ChangePassword", "/Account/Logout", "/lib", "/css", "/healthz", "/Status", "/Error"];
+
+    public async Task InvokeAsync(HttpContext context, IOptions<SecurityOptions> options, TimeProvider clock)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated == true && !Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            var mustChange = user.HasClaim(PlatformClaims.MustChangePassword, "true");
+            var maxAge = options.Value.PasswordMaxAgeDays;
+            if (!mustChange && maxAge > 0 &&
+                long.TryParse(user.FindFirst(PlatformClaims.PasswordChangedAt)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var changed))
+            {
+                mustChange = clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(changed) > TimeSpan.FromDays(maxAge);
+            }
+
+            if (mustChange)
+            {
+                context.Response.Redirect("/Account/ChangePassword?returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
+                return;
+            }
         }
 
         await next(context);

@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Hosting;
+using Emergency.Host.Access;
 using Emergency.Host.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,26 +13,111 @@ internal sealed class DemoOptions
     public string CountyCode { get; set; } = "450999";
 
     public string CountyName { get; set; } = "青山县";
+
+    /// <summary>Password of every demo account; when empty each gets a one-time password printed once.</summary>
+    public string? Password { get; set; }
 }
 
-/// <summary>On an empty platform store, creates the demo county with every module it may use.</summary>
-internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catalog, TimeProvider clock)
+/// <summary>An account the demo seeding made, with the password to print once.</summary>
+internal sealed record DemoAccount(string UserName, string Role, string Unit, string Password);
+
+/// <summary>
+/// On an empty platform store, creates the demo county 青山县: townships and villages with real-looking
+/// codes, the departments of the expert recommendation table (seed 000), every module for the emergency
+/// bureau, and one account per post.
+/// </summary>
+internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catalog, AccountService accounts, TimeProvider clock)
 {
-    public async Task<bool> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
+    private static readonly (string Code, string Name, TownshipKind Kind, (string Code, string Name, VillageKind Kind)[] Villages)[] Tree =
+    [
+        ("001", "城关街道", TownshipKind.Subdistrict, [("001", "东门社区", VillageKind.Community), ("002", "西门社区", VillageKind.Community), ("003", "南街社区", VillageKind.Community)]),
+        ("100", "青山镇", TownshipKind.Town, [("001", "青山社区", VillageKind.Community), ("201", "河口村", VillageKind.Village), ("202", "柳林村", VillageKind.Village), ("203", "松岭村", VillageKind.Village)]),
+        ("200", "石门乡", TownshipKind.Township, [("201", "石门村", VillageKind.Village), ("202", "大坪村", VillageKind.Village), ("203", "龙潭村", VillageKind.Village)]),
+        ("400", "青山工业园区管委会", TownshipKind.ParkCommittee, [("001", "园区社区", VillageKind.Community)]),
+    ];
+
+    private static readonly (string Name, DepartmentType Type)[] Departments =
+    [
+        ("应急管理局", DepartmentType.Emergency), ("水利局", DepartmentType.Sector), ("气象局", DepartmentType.Sector), ("地震局", DepartmentType.Sector),
+        ("自然资源局", DepartmentType.Sector), ("农业农村局", DepartmentType.Sector), ("林业局", DepartmentType.Sector), ("消防救援大队", DepartmentType.Rescue),
+        ("国网青山县供电公司", DepartmentType.Support), ("公安局", DepartmentType.Sector), ("交通运输局", DepartmentType.Sector), ("工业和信息化局", DepartmentType.Sector),
+        ("市场监督管理局", DepartmentType.Sector), ("生态环境局", DepartmentType.Sector), ("住房和城乡建设局", DepartmentType.Sector), ("教育局", DepartmentType.Sector),
+        ("卫生健康局", DepartmentType.Sector), ("畜牧兽医局", DepartmentType.Sector), ("县委宣传部", DepartmentType.Other), ("民族宗教事务局", DepartmentType.Sector),
+        ("金融工作办公室", DepartmentType.Support), ("县委政法委（维稳办）", DepartmentType.Other),
+    ];
+
+    public async Task<IReadOnlyList<DemoAccount>?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         if (!options.Seed || await db.Counties.AnyAsync(cancellationToken))
         {
-            return false;
+            return null;
         }
 
-        db.Counties.Add(new County
+        var code = options.CountyCode;
+        var county = new County
         {
-            Code = options.CountyCode,
+            Code = code,
             Name = options.CountyName,
+            ContactName = "县应急管理局值班室",
+            ContactPhone = "0771-1234567",
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             Modules = catalog.Modules.Select(m => new CountyModule { Module = m.Name }).ToList(),
-        });
+        };
+        db.Counties.Add(county);
+        foreach (var (townshipCode, name, kind, villages) in Tree)
+        {
+            db.Townships.Add(new Township
+            {
+                CountyCode = code,
+                Code = code + townshipCode,
+                Name = name,
+                Kind = kind,
+                Villages = villages.Select(v => new Village { CountyCode = code, Code = code + townshipCode + v.Code, Name = v.Name, Kind = v.Kind }).ToList(),
+            });
+        }
+
+        foreach (var (name, type) in Departments)
+        {
+            db.Departments.Add(new Department
+            {
+                CountyCode = code,
+                Name = name,
+                Type = type,
+                Modules = type == DepartmentType.Emergency ? catalog.Modules.Select(m => new DepartmentModule { Module = m.Name }).ToList() : [],
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return await SeedAccountsAsync(code, options.Password, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<DemoAccount>> SeedAccountsAsync(string county, string? password, CancellationToken cancellationToken)
+    {
+        var emergency = await db.Departments.SingleAsync(d => d.CountyCode == county && d.Type == DepartmentType.Emergency, cancellationToken);
+        var water = await db.Departments.SingleAsync(d => d.CountyCode == county && d.Name == "水利局", cancellationToken);
+        var township = await db.Townships.SingleAsync(t => t.CountyCode == county && t.Name == "青山镇", cancellationToken);
+        var village = await db.Villages.SingleAsync(v => v.CountyCode == county && v.Name == "河口村", cancellationToken);
+        var plan = new (NewAccount Account, string Unit)[]
+        {
+            (new("security", "安全管理员", Roles.SecurityAdmin, null, null, null, null, null, password), "平台"),
+            (new("auditor", "审计管理员", Roles.AuditAdmin, null, null, null, null, null, password), "平台"),
+            (new("county-admin", "县应急管理局管理员", Roles.CountyAdmin, county, null, null, null, null, password), "青山县"),
+            (new("leader", "县领导", Roles.CountyLeader, county, null, null, null, null, password), "青山县"),
+            (new("yjj", "应急管理局值班员", Roles.DepartmentUser, county, emergency.Id, null, null, null, password), emergency.Name),
+            (new("slj", "水利局联络员", Roles.DepartmentUser, county, water.Id, null, null, null, password), water.Name),
+            (new("qingshan", "青山镇应急办", Roles.TownshipUser, county, null, township.Id, null, null, password), township.Name),
+            (new("hekou-grid", "河口村网格员", Roles.VillageUser, county, null, township.Id, village.Id, null, password), village.Name),
+        };
+        var made = new List<DemoAccount>();
+        foreach (var (account, unit) in plan)
+        {
+            var result = await accounts.CreateAsync(account, cancellationToken);
+            if (result.Succeeded)
+            {
+                made.Add(new DemoAccount(account.UserName, Roles.DisplayName(account.Role), unit, result.OneTimePassword ?? "（配置的 Demo:Password）"));
+            }
+        }
+
+        return made;
     }
 }

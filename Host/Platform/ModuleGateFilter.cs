@@ -1,12 +1,12 @@
-using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Emergency.Host.Platform;
 
 /// <summary>
-/// Applied to every page of a module's area: a county that may not use the module gets 404,
-/// the same answer as for a page that does not exist.
+/// Applied to every page of a module's area: a user who may not use the module (the county may
+/// not, or the user's department has not enabled it) gets 404, as for a page that does not exist.
 /// </summary>
 internal sealed class ModuleGateFilter(string module) : IAsyncPageFilter
 {
@@ -14,41 +14,13 @@ internal sealed class ModuleGateFilter(string module) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var services = context.HttpContext.RequestServices;
-        var county = services.GetRequiredService<ICountyContext>().Current;
-        var info = county is null ? null : await services.GetRequiredService<ICountyDirectory>().FindAsync(county, context.HttpContext.RequestAborted);
-        if (info?.MayUse(module) != true)
+        var access = context.HttpContext.RequestServices.GetRequiredService<ModuleAccess>();
+        if (!await access.AllowsAsync(context.HttpContext.User, module, context.HttpContext.RequestAborted))
         {
             context.Result = new NotFoundResult();
             return;
         }
 
         await next();
-    }
-}
-
-/// <summary>Admin pages answer only requests from this machine until sign-in and roles exist.</summary>
-internal sealed class LocalRequestsOnlyFilter : IAsyncPageFilter
-{
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        if (!LocalRequest.IsLocal(context.HttpContext))
-        {
-            context.Result = new NotFoundResult();
-            return;
-        }
-
-        await next();
-    }
-}
-
-internal static class LocalRequest
-{
-    public static bool IsLocal(HttpContext context)
-    {
-        var remote = context.Connection.RemoteIpAddress;
-        return remote is null || System.Net.IPAddress.IsLoopback(remote) || remote.Equals(context.Connection.LocalIpAddress);
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Emergency.BuildingBlocks.Hosting;
 using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Access;
 
 namespace Emergency.Host.Platform;
 
 internal sealed record NavigationLink(string Title, string Area, string Page);
 
 /// <summary>The navigation bar: the entries of the modules the current county may use.</summary>
-internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, ICountyDirectory directory)
+internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, ICountyDirectory directory, ModuleAccess access, IHttpContextAccessor http)
 {
     public async Task<IReadOnlyList<NavigationLink>> LinksAsync(CancellationToken cancellationToken)
     {
@@ -18,8 +19,17 @@ internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, I
         }
 
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-        return catalog.Modules
-            .Where(m => info.MayUse(m.Name))
+        var user = http.HttpContext?.User;
+        var allowed = new List<Emergency.BuildingBlocks.Modules.ModuleDefinition>();
+        foreach (var module in catalog.Modules)
+        {
+            if (user is not null && await access.AllowsAsync(user, module.Name, cancellationToken))
+            {
+                allowed.Add(module);
+            }
+        }
+
+        return allowed
             .SelectMany(m => m.Navigation.Select(e => (Module: m, Entry: e)))
             .OrderBy(x => x.Entry.Order)
             .Select(x => new NavigationLink(english ? x.Entry.TitleEn : x.Entry.Title, x.Module.Name, x.Entry.Page))

@@ -24,6 +24,9 @@ public sealed class BrowserTests : PlatformTest
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
 
         await page.GotoAsync(app.BaseAddress + "/");
+        await page.GetByLabel("用户名").FillAsync(Clerk);
+        await page.GetByLabel("密码").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "通知公告" }).First.ClickAsync();
 
         // An empty form is refused with messages beside the fields.

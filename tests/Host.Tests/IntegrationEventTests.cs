@@ -23,7 +23,7 @@ public sealed class IntegrationEventTests : PlatformTest
         (await response.Content.ReadAsStringAsync()).Should().Contain("已发布：防汛值班通知");
         var delivered = await Eventually.WaitAsync(() => AcknowledgementsAsync(app, "防汛值班通知"), n => n > 0);
         delivered.Should().Be(1);
-        (await app.Http.GetStringAsync("/acknowledgements")).Should().Contain("防汛值班通知").And.Contain("待签收");
+        (await (await app.AsAsync(Clerk)).GetStringAsync("/acknowledgements")).Should().Contain("防汛值班通知").And.Contain("待签收");
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class IntegrationEventTests : PlatformTest
         message.LastError.Should().Contain("simulated handler failure");
         (await AcknowledgementsAsync(app, "[故障]测试通知")).Should().Be(0);
 
-        var admin = await app.Http.GetStringAsync("/admin/messages");
+        var admin = await (await app.AsAsync("admin")).GetStringAsync("/admin/messages");
         admin.Should().Contain("BulletinIssued").And.Contain("simulated handler failure").And.Contain("重新投递");
     }
 

@@ -96,7 +96,7 @@ public sealed class MailAndReminderTests : PlatformTest
         mail!.Status.Should().Be(MailStatus.Failed);
         mail.Attempts.Should().Be(1, "a permanent failure is not retried");
         mail.LastError.Should().Contain("550");
-        var page = await app.Http.GetStringAsync("/admin/mail?status=Failed");
+        var page = await (await app.AsAsync("admin")).GetStringAsync("/admin/mail?status=Failed");
         page.Should().Contain("reject-nobody@qingshan.gov.cn").And.Contain("发送失败");
     }
 

@@ -12,7 +12,7 @@ public sealed class ShellTests : PlatformTest
     {
         await using var app = await StartAsync();
 
-        var html = await app.Http.GetStringAsync("/");
+        var html = await (await app.AsAsync(Clerk)).GetStringAsync("/");
 
         html.Should().Contain("县级应急管理平台").And.Contain("青山县").And.Contain("通知公告").And.Contain("签收确认");
         html.Should().NotContain("&#x", "Chinese must be written as UTF-8, not as character entities");
@@ -24,10 +24,11 @@ public sealed class ShellTests : PlatformTest
     {
         await using var app = await StartAsync();
 
-        var html = await app.Http.GetStringAsync("/?culture=en&ui-culture=en");
+        var clerk = await app.AsAsync(Clerk);
+        var html = await clerk.GetStringAsync("/?culture=en&ui-culture=en");
 
         html.Should().Contain("County Emergency Management Platform").And.Contain("Bulletins");
-        (await app.Http.GetStringAsync("/")).Should().Contain("Acknowledgements", "the choice is kept in a cookie");
+        (await clerk.GetStringAsync("/")).Should().Contain("Acknowledgements", "the choice is kept in a cookie");
     }
 
     [Fact]
@@ -35,12 +36,12 @@ public sealed class ShellTests : PlatformTest
     {
         await using var app = await StartAsync();
 
-        var html = await app.Http.GetStringAsync("/");
+        var html = await (await app.AsAsync(Clerk)).GetStringAsync("/");
         html.Should().NotMatchRegex("(src|href)=\"(https?:)?//", "pages may not load anything from another host");
         (await app.Http.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.Http.GetStringAsync("/healthz")).Should().Be("Healthy");
-        var jobs = await app.Http.GetAsync("/jobs");
-        jobs.StatusCode.Should().Be(HttpStatusCode.OK, "the Hangfire dashboard answers local requests");
+        (await (await app.AsAsync("admin")).GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.OK, "the platform admin sees the Hangfire dashboard");
+        (await (await app.AsAsync(Clerk)).GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "nobody else does");
     }
 
     [Fact]
@@ -101,8 +102,9 @@ public sealed class ShellTests : PlatformTest
 
         app.ForgetCountyCache();
 
-        (await app.Http.GetAsync("/bulletins")).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        var home = await app.Http.GetStringAsync("/");
+        var clerk = await app.AsAsync(Clerk);
+        (await clerk.GetAsync("/bulletins")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var home = await clerk.GetStringAsync("/");
         home.Should().NotContain("通知公告").And.Contain("签收确认");
     }
 }

@@ -22,6 +22,11 @@ internal sealed partial class TestApp : IAsyncDisposable
 {
     public const string County = "450999";
 
+    /// <summary>The password every seeded account gets in tests (Demo:Password, Bootstrap:AdminPassword).</summary>
+    public const string Password = "Qingshan#2026";
+
+    private readonly Dictionary<string, HttpClient> clients = [];
+
     private TestApp(WebApplication app, string baseAddress)
     {
         App = app;
@@ -52,6 +57,9 @@ internal sealed partial class TestApp : IAsyncDisposable
             ["Mail:RetryBaseDelay"] = "00:00:00.200",
             ["Jobs:RunOnStart"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Demo:Password"] = Password,
+            ["Bootstrap:AdminUserName"] = "admin",
+            ["Bootstrap:AdminPassword"] = Password,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -81,10 +89,37 @@ internal sealed partial class TestApp : IAsyncDisposable
 
     internal void ForgetCountyCache() => Services.GetRequiredService<CountyDirectory>().Invalidate();
 
-    /// <summary>Posts a form the way a browser does: reads the antiforgery token from the page first.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields)
+    /// <summary>A client of its own (own cookies), not signed in.</summary>
+    public HttpClient NewClient() =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = new Uri(BaseAddress) };
+
+    /// <summary>A client signed in as a seeded account (admin, security, auditor, county-admin, leader, yjj, slj, qingshan, hekou-grid).</summary>
+    public async Task<HttpClient> AsAsync(string userName, string password = Password)
     {
-        var page = await Http.GetStringAsync(path);
+        if (clients.TryGetValue(userName, out var existing))
+        {
+            return existing;
+        }
+
+        var client = NewClient();
+        var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {html}");
+        }
+
+        clients[userName] = client;
+        return client;
+    }
+
+    /// <summary>Posts a form the way a browser does: reads the antiforgery token from the page first.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(string path, IDictionary<string, string> fields) => PostFormAsync(Http, path, fields);
+
+    /// <summary>Posts a form as the given client, with the antiforgery token of the page (or of <paramref name="tokenFrom"/>).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, IDictionary<string, string> fields, string? tokenFrom = null)
+    {
+        var page = await client.GetStringAsync(tokenFrom ?? path);
         var token = TokenPattern().Match(page);
         if (!token.Success)
         {
@@ -93,12 +128,17 @@ internal sealed partial class TestApp : IAsyncDisposable
 
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token.Groups[1].Value };
         using var content = new FormUrlEncodedContent(form);
-        return await Http.PostAsync(path, content);
+        return await client.PostAsync(path, content);
     }
 
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
         await App.StopAsync();
         await App.DisposeAsync();
     }

@@ -105,6 +105,14 @@ namespace Emergency.Host.Platform.Data.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -137,6 +145,135 @@ namespace Emergency.Host.Platform.Data.Migrations
                     b.ToTable("CountyModules", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Host.Platform.Data.CountySetting", b =>
+                {
+                    b.Property<string>("CountyCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CountyCode", "Key");
+
+                    b.ToTable("CountySettings", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Department", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.DepartmentModule", b =>
+                {
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Module")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DepartmentId", "Module");
+
+                    b.ToTable("DepartmentModules", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Township", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountyCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Townships", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Village", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId");
+
+                    b.HasIndex("CountyCode", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Villages", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Host.Platform.Data.CountyModule", b =>
                 {
                     b.HasOne("Emergency.Host.Platform.Data.County", null)
@@ -146,9 +283,57 @@ namespace Emergency.Host.Platform.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Department", b =>
+                {
+                    b.HasOne("Emergency.Host.Platform.Data.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.DepartmentModule", b =>
+                {
+                    b.HasOne("Emergency.Host.Platform.Data.Department", null)
+                        .WithMany("Modules")
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Township", b =>
+                {
+                    b.HasOne("Emergency.Host.Platform.Data.County", null)
+                        .WithMany()
+                        .HasForeignKey("CountyCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Village", b =>
+                {
+                    b.HasOne("Emergency.Host.Platform.Data.Township", "Township")
+                        .WithMany("Villages")
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Township");
+                });
+
             modelBuilder.Entity("Emergency.Host.Platform.Data.County", b =>
                 {
                     b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Department", b =>
+                {
+                    b.Navigation("Modules");
+                });
+
+            modelBuilder.Entity("Emergency.Host.Platform.Data.Township", b =>
+                {
+                    b.Navigation("Villages");
                 });
 #pragma warning restore 612, 618
         }

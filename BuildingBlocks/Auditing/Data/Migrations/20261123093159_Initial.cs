@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Emergency.Host.Platform.Data.Migrations
+namespace Emergency.BuildingBlocks.Auditing.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -12,18 +12,25 @@ namespace Emergency.Host.Platform.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Counties",
+                name: "AuditEntries",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    County = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Module = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Counties", x => x.Code);
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -71,23 +78,20 @@ namespace Emergency.Host.Platform.Data.Migrations
                     table.PrimaryKey("PK_SentReminders", x => x.Key);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "CountyModules",
-                columns: table => new
-                {
-                    CountyCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Module = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CountyModules", x => new { x.CountyCode, x.Module });
-                    table.ForeignKey(
-                        name: "FK_CountyModules_Counties_CountyCode",
-                        column: x => x.CountyCode,
-                        principalTable: "Counties",
-                        principalColumn: "Code",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_County_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "County", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserName_AtUtc",
+                table: "AuditEntries",
+                columns: new[] { "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAtUtc",
@@ -104,7 +108,7 @@ namespace Emergency.Host.Platform.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "CountyModules");
+                name: "AuditEntries");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
@@ -114,9 +118,6 @@ namespace Emergency.Host.Platform.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SentReminders");
-
-            migrationBuilder.DropTable(
-                name: "Counties");
         }
     }
 }
