@@ -72,7 +72,26 @@ internal static class AccessSetup
             o.SlidingExpiration = true;
             o.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // A refreshed principal keeps the time of the original sign-in, so the absolute limit holds.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(PlatformClaims.SignedInAt) is { } original &&
+                    context.NewPrincipal?.Identity is ClaimsIdentity identity)
+                {
+                    foreach (var fresh in identity.FindAll(PlatformClaims.SignedInAt).ToList())
+                    {
+                        identity.RemoveClaim(fresh);
+                    }
+
+                    identity.AddClaim(new Claim(PlatformClaims.SignedInAt, original.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "yingji.af";

@@ -41,7 +41,7 @@ public sealed class ShellTests : PlatformTest
         (await app.Http.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await app.Http.GetStringAsync("/healthz")).Should().Be("Healthy");
         (await (await app.AsAsync("admin")).GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.OK, "the platform admin sees the Hangfire dashboard");
-        (await (await app.AsAsync(Clerk)).GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "nobody else does");
+        (await (await app.AsAsync(Clerk)).GetAsync("/jobs")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "nobody else does");
     }
 
     [Fact]
