@@ -5,22 +5,24 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Emergency.Host.Platform;
 
 /// <summary>
-/// Applied to every page of a module's area: a user who may not use the module (the county may
-/// not, or the user's department has not enabled it) gets 404, as for a page that does not exist.
+/// Applied to every page of a module's area, before anything of the module runs: a user who may
+/// not use the module (the county may not, or the user's department has not enabled it) gets 404,
+/// as for a page that does not exist.
 /// </summary>
-internal sealed class ModuleGateFilter(string module) : IAsyncPageFilter
+internal sealed class ModuleGateFilter(string module) : IAsyncAuthorizationFilter
 {
-    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
-        var access = context.HttpContext.RequestServices.GetRequiredService<ModuleAccess>();
-        if (!await access.AllowsAsync(context.HttpContext.User, module, context.HttpContext.RequestAborted))
+        var user = context.HttpContext.User;
+        if (user.Identity?.IsAuthenticated != true)
         {
-            context.Result = new NotFoundResult();
-            return;
+            return; // the fallback policy sends the visitor to sign in
         }
 
-        await next();
+        var access = context.HttpContext.RequestServices.GetRequiredService<ModuleAccess>();
+        if (!await access.AllowsAsync(user, module, context.HttpContext.RequestAborted))
+        {
+            context.Result = new NotFoundResult();
+        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed partial class TestApp : IAsyncDisposable
     public const string County = "450999";
 
     /// <summary>The password every seeded account gets in tests (Demo:Password, Bootstrap:AdminPassword).</summary>
-    public const string Password = "Qingshan#2026";
+    public const string Password = "Yingji#2026pw";
 
     private readonly Dictionary<string, HttpClient> clients = [];
 
