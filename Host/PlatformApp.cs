@@ -114,6 +114,11 @@ public static partial class PlatformApp
     /// <summary>Passwords are shown once, on the console of the first run, and never stored in clear.</summary>
     private static void PrintAccounts((string UserName, string? OneTimePassword)? admin, IReadOnlyList<DemoAccount>? demo)
     {
+        if (admin is not null || demo is { Count: > 0 })
+        {
+            Console.WriteLine("[首次运行] 登录地址：http://localhost:5000/Account/Login");
+        }
+
         if (admin is { } first)
         {
             Console.WriteLine(first.OneTimePassword is null
@@ -206,6 +211,7 @@ public static partial class PlatformApp
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
+            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
