@@ -53,8 +53,12 @@ internal sealed class DepartmentsModel(
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Most departments a county adds are sector authorities (水利, 气象, 自然资源 …).
+        Input.Type = DepartmentType.Sector;
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
