@@ -1,0 +1,175 @@
+using System.Text;
+using Emergency.Host.Platform.Data;
+using Emergency.Host.Platform.TreeImport;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Emergency.Host.Pages.Platform.Counties;
+
+/// <summary>
+/// A county's administrative tree (乡镇/街道 → 村/社区) and its import from CSV or .xlsx: the upload is
+/// checked and previewed, kept on the server under a random token, and written only when the
+/// admin confirms (checked again then, in one transaction).
+/// </summary>
+[RequestFormLimits(MultipartBodyLengthLimit = TransportLimit)]
+[RequestSizeLimit(TransportLimit)]
+internal sealed class TreeModel(
+    PlatformDbContext db,
+    AdministrativeTreeImport import,
+    ImportStaging staging,
+    IStringLocalizer<PlatformText> text) : PageModel
+{
+    /// <summary>The largest file accepted; a larger one (up to the transport limit) gets a clear message.</summary>
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Above this the server refuses the request itself (413) before the page sees it.</summary>
+    private const long TransportLimit = 16 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    /// <summary>The staged file's token, posted back by the confirm button.</summary>
+    [BindProperty]
+    public string? Token { get; set; }
+
+    public string CountyName { get; private set; } = "";
+
+    public IReadOnlyList<Township> Townships { get; private set; } = [];
+
+    public TreeImportPreview? Preview { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    /// <summary>An empty file with the header row and two example rows of this county, as UTF-8 CSV with a BOM (Excel opens it as such).</summary>
+    public async Task<IActionResult> OnGetTemplateAsync(CancellationToken cancellationToken)
+    {
+        if (Code is null || !await db.Counties.AnyAsync(c => c.Code == Code, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var csv = new StringBuilder()
+            .AppendLine(string.Join(',', TreeFileReader.Columns))
+            .AppendLine($"{Code}100,示例镇,镇,{Code}100201,示例村,村")
+            .AppendLine($"{Code}100,示例镇,镇,{Code}100001,示例社区,社区");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return File(bytes, "text/csv; charset=utf-8", $"tree-{Code}.csv");
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), text["FileRequired"]);
+        }
+        else if (!TreeFileReader.IsSupported(extension))
+        {
+            ModelState.AddModelError(nameof(Upload), text["FileType"]);
+        }
+        else if (Upload.Length > MaxFileBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), text["FileTooLarge", MaxFileBytes / 1024 / 1024]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        FileName = Path.GetFileName(Upload!.FileName);
+        byte[] content;
+        using (var buffer = new MemoryStream())
+        {
+            await Upload.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+
+        Preview = await import.PreviewAsync(Code!, content, extension, cancellationToken);
+        if (Preview.FileProblem is { } problem)
+        {
+            ModelState.AddModelError(nameof(Upload), text[problem.Key, problem.Args]);
+        }
+        else if (Preview.IsClean)
+        {
+            Token = await staging.SaveAsync(Code!, extension, content, cancellationToken);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var staged = await staging.LoadAsync(Code!, Token, cancellationToken);
+        if (staged is not { } file)
+        {
+            ModelState.AddModelError(nameof(Upload), text["PreviewExpired"]);
+            return Page();
+        }
+
+        TreeImportOutcome outcome;
+        try
+        {
+            outcome = await import.ImportAsync(Code!, file.Content, file.Extension, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A code was added by someone else between the check and the write; the transaction wrote nothing.
+            staging.Delete(Code!, Token);
+            ModelState.AddModelError(nameof(Upload), text["ImportConflict"]);
+            return Page();
+        }
+
+        staging.Delete(Code!, Token);
+        if (!outcome.Imported)
+        {
+            Preview = outcome.Preview;
+            Token = null;
+            ModelState.AddModelError(nameof(Upload), text["ImportChanged"]);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        Message = text["ImportDone", outcome.Preview.NewTownships, outcome.Preview.NewVillages].Value;
+        return RedirectToPage(new { code = Code });
+    }
+
+    public string Problem(TreeProblem problem) => text[problem.Key, problem.Args];
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var county = Code is null ? null : await db.Counties.AsNoTracking().FirstOrDefaultAsync(c => c.Code == Code, cancellationToken);
+        if (county is null)
+        {
+            return false;
+        }
+
+        CountyName = county.Name;
+        Townships = await db.Townships.AsNoTracking().Where(t => t.CountyCode == county.Code)
+            .Include(t => t.Villages.OrderBy(v => v.Code))
+            .OrderBy(t => t.Code)
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+}
