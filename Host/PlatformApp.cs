@@ -63,6 +63,10 @@ public static partial class PlatformApp
             container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
+            container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();
+            container.RegisterType<CountySettings>().As<Emergency.BuildingBlocks.Settings.ICountySettings>().InstancePerLifetimeScope();
+            // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
+            container.RegisterType<CountySmtpSettings>().AsSelf().As<ISmtpSettingsProvider>().SingleInstance();
         });
 
         Access.AccessSetup.AddAccess(builder);
