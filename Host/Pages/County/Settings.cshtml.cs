@@ -66,7 +66,7 @@ internal sealed class SettingsModel(
                 continue;
             }
 
-            if (definition.Validate(value) is { } error)
+            if ((definition.Validate(value) ?? ExtraCheck(definition, value)) is { } error)
             {
                 errors[definition.Key] = error;
                 continue;
@@ -147,6 +147,12 @@ internal sealed class SettingsModel(
 
         return form.TryGetValue(definition.Key, out var value) ? value.ToString().Trim() : null;
     }
+
+    /// <summary>What the definitions cannot say themselves: the sender must be a mail address the SMTP server accepts.</summary>
+    private string? ExtraCheck(SettingDefinition definition, string value) =>
+        definition.Key == CountySettingKeys.SmtpFromAddress.Key && value.Length > 0 && !System.Net.Mail.MailAddress.TryCreate(value, out _)
+            ? text["BadFromAddress"].Value
+            : null;
 
     private async Task<Dictionary<string, string>> StoredAsync(CancellationToken cancellationToken) =>
         await db.CountySettings.AsNoTracking().Where(s => s.CountyCode == County)
