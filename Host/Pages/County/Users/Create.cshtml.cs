@@ -90,32 +90,35 @@ internal sealed class CreateModel(
             }
         }
 
-        if (errors.Count == 0)
+        // With a problem found here already, the service is asked with no role: it then only checks
+        // the other fields (an account without a valid role is never created), so every message shows at once.
+        var role = errors.Count == 0 ? Input.Role! : "";
+        var result = await accounts.CreateAsync(
+            new NewAccount(Input.UserName?.Trim() ?? "", Input.DisplayName?.Trim() ?? "", role, County,
+                Input.DepartmentId, Input.TownshipId, Input.VillageId, Input.Email, string.IsNullOrEmpty(Input.Password) ? null : Input.Password),
+            cancellationToken);
+        if (result.Succeeded)
         {
-            var result = await accounts.CreateAsync(
-                new NewAccount(Input.UserName?.Trim() ?? "", Input.DisplayName?.Trim() ?? "", Input.Role!, County,
-                    Input.DepartmentId, Input.TownshipId, Input.VillageId, Input.Email, string.IsNullOrEmpty(Input.Password) ? null : Input.Password),
-                cancellationToken);
-            if (result.Succeeded)
+            var user = result.User!;
+            if (result.OneTimePassword is null)
             {
-                var user = result.User!;
-                if (result.OneTimePassword is null)
-                {
-                    // A password the admin typed is known to the admin: the user replaces it at the first sign-in too.
-                    user.MustChangePassword = true;
-                    await users.UpdateAsync(user);
-                }
-
-                Created = new CreatedAccount(user.Id, user.UserName!, user.DisplayName, Input.Role!, result.OneTimePassword);
-                Input = new AccountInput();
-                ModelState.Clear();
-                // The one-time password is on this response only: no cache may keep it.
-                Response.Headers.CacheControl = "no-store";
-                await LoadOptionsAsync(cancellationToken);
-                return Page();
+                // A password the admin typed is known to the admin: the user replaces it at the first sign-in too.
+                user.MustChangePassword = true;
+                await users.UpdateAsync(user);
             }
 
-            foreach (var (key, message) in result.Errors)
+            Created = new CreatedAccount(user.Id, user.UserName!, user.DisplayName, role, result.OneTimePassword);
+            Input = new AccountInput();
+            ModelState.Clear();
+            // The one-time password is on this response only: no cache may keep it.
+            Response.Headers.CacheControl = "no-store";
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        foreach (var (key, message) in result.Errors)
+        {
+            if (key != nameof(AccountInput.Role) || role.Length > 0 || !CountyRoles.Contains(Input.Role ?? ""))
             {
                 errors.TryAdd(key, message);
             }
