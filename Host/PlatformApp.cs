@@ -65,6 +65,10 @@ public static partial class PlatformApp
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
             container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
+            container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();
+            container.RegisterType<CountySettings>().As<Emergency.BuildingBlocks.Settings.ICountySettings>().InstancePerLifetimeScope();
+            // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
+            container.RegisterType<CountySmtpSettings>().AsSelf().As<ISmtpSettingsProvider>().SingleInstance();
         });
 
         Access.AccessSetup.AddAccess(builder);
