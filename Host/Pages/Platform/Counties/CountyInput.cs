@@ -27,7 +27,7 @@ internal sealed class CountyInput
 
     public List<string> Modules { get; set; } = [];
 
-    public static CountyInput From(County county) => new()
+    public static CountyInput From(Emergency.Host.Platform.Data.County county) => new()
     {
         Code = county.Code,
         Name = county.Name,
@@ -39,7 +39,7 @@ internal sealed class CountyInput
     };
 
     /// <summary>Copies the checked fields onto the entity (not the code, not the modules).</summary>
-    public void ApplyTo(County county)
+    public void ApplyTo(Emergency.Host.Platform.Data.County county)
     {
         county.Name = Name!.Trim();
         county.TimeZone = TimeZone!.Trim();

@@ -48,7 +48,7 @@ internal sealed class CreateModel(
             return Page();
         }
 
-        var county = new County
+        var county = new Emergency.Host.Platform.Data.County
         {
             Code = code,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,

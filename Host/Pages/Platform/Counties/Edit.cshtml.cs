@@ -95,7 +95,7 @@ internal sealed class EditModel(
         return RedirectToPage(new { code = county.Code });
     }
 
-    private async Task<County?> FindAsync(CancellationToken cancellationToken)
+    private async Task<Emergency.Host.Platform.Data.County?> FindAsync(CancellationToken cancellationToken)
     {
         var county = Code is null ? null : await db.Counties.Include(c => c.Modules).FirstOrDefaultAsync(c => c.Code == Code, cancellationToken);
         if (county is not null)
