@@ -19,7 +19,9 @@ namespace Emergency.BuildingBlocks.Auditing;
 public sealed class AuditInterceptor(Lazy<AuditLog> log, IAuditActor actor) : SaveChangesInterceptor
 {
     private static readonly HashSet<Type> Plumbing = [typeof(OutboxMessage), typeof(InboxMessage), typeof(SentReminder), typeof(AuditEntry), typeof(MailMessage)];
-    private static readonly string[] SecretNames = ["Password", "Hash", "Stamp", "Secret", "Token"];
+    // Names that hold secrets: a password itself, hashes, stamps, secrets and tokens. Flags such as
+    // MustChangePassword or PasswordChangedAtUtc are not secrets and stay readable in the log.
+    private static readonly string[] SecretSuffixes = ["Password", "Hash", "Stamp", "Secret", "Token"];
     private readonly ConditionalWeakTable<DbContext, List<Pending>> pending = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -127,7 +129,7 @@ public sealed class AuditInterceptor(Lazy<AuditLog> log, IAuditActor actor) : Sa
             }
 
             var name = property.Metadata.Name;
-            var secret = SecretNames.Any(s => name.Contains(s, StringComparison.OrdinalIgnoreCase));
+            var secret = IsSecret(name);
             var value = secret ? "***" : Shorten(property.CurrentValue);
             text.Append(name).Append('=');
             if (entry.State == EntityState.Modified)
@@ -141,6 +143,9 @@ public sealed class AuditInterceptor(Lazy<AuditLog> log, IAuditActor actor) : Sa
         var summary = text.ToString().TrimEnd(' ', ';');
         return summary.Length <= 3900 ? summary : summary[..3900] + "…";
     }
+
+    private static bool IsSecret(string name) =>
+        SecretSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase)) && !name.StartsWith("Must", StringComparison.Ordinal);
 
     private static string Shorten(object? value)
     {

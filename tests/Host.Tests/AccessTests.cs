@@ -180,3 +180,22 @@ public sealed class AccessTests : PlatformTest
         entries.Should().NotContain(e => e.Summary.Contains("PasswordHash=A", StringComparison.Ordinal), "secrets never reach the log");
     }
 }
+
+public sealed class AuditSummaryTests : PlatformTest
+{
+    [Fact]
+    public async Task The_audit_summary_hides_password_hashes_but_shows_account_flags()
+    {
+        await using var app = await StartAsync();
+        await using var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope();
+        var created = await scope.Resolve<AccountService>().CreateAsync(
+            new NewAccount("audit-probe", "审计探针", Roles.CountyLeader, TestApp.County, null, null, null, null, null), CancellationToken.None);
+        created.Succeeded.Should().BeTrue();
+
+        await using var audit = (AuditDbContext)app.Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(AuditDbContext.StoreName));
+        var entry = await audit.Entries.AsNoTracking().FirstAsync(e => e.Entity == "PlatformUser" && e.Action == "新增" && e.EntityId == created.User!.Id);
+
+        entry.Summary.Should().Contain("PasswordHash=***").And.Contain("SecurityStamp=***").And.Contain("MustChangePassword=True");
+        entry.Summary.Should().NotContain(created.User!.PasswordHash!);
+    }
+}
