@@ -11,5 +11,6 @@ public static class ModuleRegistry
 {
     public static IReadOnlyList<ModuleDefinition> Modules { get; } =
     [
+        new Emergency.Experts.ExpertsModule(),
     ];
 }

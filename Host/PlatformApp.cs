@@ -63,6 +63,8 @@ public static partial class PlatformApp
             container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
+            container.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
+            container.RegisterType<Access.HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
             container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
             container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();

@@ -33,6 +33,12 @@ public abstract class ModuleDefinition
     {
     }
 
+    /// <summary>
+    /// True for a module most departments take part in (every unit recommends experts). The demo
+    /// county switches such a module on for its departments; others only for the emergency bureau.
+    /// </summary>
+    public virtual bool UsedByMostDepartments => false;
+
     public virtual IEnumerable<NavigationEntry> Navigation => [];
 
     public virtual IEnumerable<Permission> Permissions => [];

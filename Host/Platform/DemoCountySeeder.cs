@@ -83,7 +83,11 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
                 CountyCode = code,
                 Name = name,
                 Type = type,
-                Modules = type == DepartmentType.Emergency ? catalog.Modules.Select(m => new DepartmentModule { Module = m.Name }).ToList() : [],
+                // The bureau uses everything; other departments (but 水利局, kept bare to show gating) use the modules most departments share.
+                Modules = catalog.Modules
+                    .Where(m => type == DepartmentType.Emergency || (m.UsedByMostDepartments && name != "水利局"))
+                    .Select(m => new DepartmentModule { Module = m.Name })
+                    .ToList(),
             });
         }
 
@@ -97,16 +101,18 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
         var water = await db.Departments.SingleAsync(d => d.CountyCode == county && d.Name == "水利局", cancellationToken);
         var township = await db.Townships.SingleAsync(t => t.CountyCode == county && t.Name == "青山镇", cancellationToken);
         var village = await db.Villages.SingleAsync(v => v.CountyCode == county && v.Name == "河口村", cancellationToken);
+        var weather = await db.Departments.SingleAsync(d => d.CountyCode == county && d.Name == "气象局", cancellationToken);
         var plan = new (NewAccount Account, string Unit)[]
         {
-            (new("security", "安全管理员", Roles.SecurityAdmin, null, null, null, null, null, password), "平台"),
-            (new("auditor", "审计管理员", Roles.AuditAdmin, null, null, null, null, null, password), "平台"),
-            (new("county-admin", "县应急管理局管理员", Roles.CountyAdmin, county, null, null, null, null, password), "青山县"),
-            (new("leader", "县领导", Roles.CountyLeader, county, null, null, null, null, password), "青山县"),
-            (new("yjj", "应急管理局值班员", Roles.DepartmentUser, county, emergency.Id, null, null, null, password), emergency.Name),
-            (new("slj", "水利局联络员", Roles.DepartmentUser, county, water.Id, null, null, null, password), water.Name),
-            (new("qingshan", "青山镇应急办", Roles.TownshipUser, county, null, township.Id, null, null, password), township.Name),
-            (new("hekou-grid", "河口村网格员", Roles.VillageUser, county, null, township.Id, village.Id, null, password), village.Name),
+            (new("security", "安全管理员", Roles.SecurityAdmin, null, null, null, null, "security@qingshan.example.cn", password), "平台"),
+            (new("auditor", "审计管理员", Roles.AuditAdmin, null, null, null, null, "auditor@qingshan.example.cn", password), "平台"),
+            (new("county-admin", "县应急管理局管理员", Roles.CountyAdmin, county, null, null, null, "county-admin@qingshan.example.cn", password), "青山县"),
+            (new("leader", "县领导", Roles.CountyLeader, county, null, null, null, "leader@qingshan.example.cn", password), "青山县"),
+            (new("yjj", "应急管理局值班员", Roles.DepartmentUser, county, emergency.Id, null, null, "yjj@qingshan.example.cn", password), emergency.Name),
+            (new("slj", "水利局联络员", Roles.DepartmentUser, county, water.Id, null, null, "slj@qingshan.example.cn", password), water.Name),
+            (new("qxj", "气象局联络员", Roles.DepartmentUser, county, weather.Id, null, null, "qxj@qingshan.example.cn", password), weather.Name),
+            (new("qingshan", "青山镇应急办", Roles.TownshipUser, county, null, township.Id, null, "qingshan@qingshan.example.cn", password), township.Name),
+            (new("hekou-grid", "河口村网格员", Roles.VillageUser, county, null, township.Id, village.Id, "hekou-grid@qingshan.example.cn", password), village.Name),
         };
         var made = new List<DemoAccount>();
         foreach (var (account, unit) in plan)

@@ -13,6 +13,12 @@ internal sealed class ModuleGateFilter(string module) : IAsyncAuthorizationFilte
 {
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
+        // A module's public pages (an expert answering a dispatch link) are checked by the page itself.
+        if (context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+        {
+            return;
+        }
+
         var user = context.HttpContext.User;
         if (user.Identity?.IsAuthenticated != true)
         {

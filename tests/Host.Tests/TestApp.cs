@@ -67,7 +67,7 @@ internal sealed partial class TestApp : IAsyncDisposable
         }
 
         var args = values.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{port}").ToArray();
-        var app = PlatformApp.Build(args, [new BulletinsModule(), new AcknowledgementsModule()],
+        var app = PlatformApp.Build(args, [.. ModuleRegistry.Modules, new BulletinsModule(), new AcknowledgementsModule()],
             builder => builder.Services.AddSingleton<TimeProvider>(clock));
         if (initialize)
         {

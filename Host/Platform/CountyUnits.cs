@@ -1,0 +1,64 @@
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Access.Data;
+using Emergency.Host.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Host.Platform;
+
+/// <summary>Modules' view of a county's units, over the platform store; contacts from the accounts store.</summary>
+internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider clock) : ICountyUnits
+{
+    public async Task<IReadOnlyList<UnitInfo>> DepartmentsAsync(string county, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenPlatform();
+        return (await db.Departments.AsNoTracking().Where(d => d.CountyCode == county).OrderBy(d => d.Id).ToListAsync(cancellationToken))
+            .Select(d => new UnitInfo(UnitKind.Department, d.Id, d.Name, null, d.Type == DepartmentType.Emergency))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> TownshipsAsync(string county, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenPlatform();
+        return (await db.Townships.AsNoTracking().Where(t => t.CountyCode == county).OrderBy(t => t.Code).ToListAsync(cancellationToken))
+            .Select(t => new UnitInfo(UnitKind.Township, t.Id, t.Name))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> VillagesAsync(string county, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenPlatform();
+        return (await db.Villages.AsNoTracking().Where(v => v.CountyCode == county).OrderBy(v => v.Code).ToListAsync(cancellationToken))
+            .Select(v => new UnitInfo(UnitKind.Village, v.Id, v.Name, v.TownshipId))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<UnitInfo>> DepartmentsUsingAsync(string county, string module, CancellationToken cancellationToken = default)
+    {
+        await using var db = OpenPlatform();
+        return (await db.Departments.AsNoTracking()
+                .Where(d => d.CountyCode == county && d.Modules.Any(m => m.Module == module))
+                .OrderBy(d => d.Id)
+                .ToListAsync(cancellationToken))
+            .Select(d => new UnitInfo(UnitKind.Department, d.Id, d.Name, null, d.Type == DepartmentType.Emergency))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ContactEmailsAsync(string county, UnitKind kind, int id, CancellationToken cancellationToken = default)
+    {
+        await using var db = new AccountsDbContext(options.Create<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName)));
+        var now = clock.GetUtcNow();
+        var accounts = db.Users.AsNoTracking().Where(u => u.CountyCode == county && u.Email != null && u.Email != "");
+        accounts = kind switch
+        {
+            UnitKind.Department => accounts.Where(u => u.DepartmentId == id),
+            UnitKind.Township => accounts.Where(u => u.TownshipId == id && u.VillageId == null),
+            _ => accounts.Where(u => u.VillageId == id),
+        };
+        var rows = await accounts.Select(u => new { u.Email, u.LockoutEnd }).ToListAsync(cancellationToken);
+        return rows.Where(r => r.LockoutEnd is null || r.LockoutEnd <= now).Select(r => r.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private PlatformDbContext OpenPlatform() =>
+        new(options.Create<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName)));
+}

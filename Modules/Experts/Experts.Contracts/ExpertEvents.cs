@@ -1,0 +1,87 @@
+using Emergency.BuildingBlocks.Events;
+
+namespace Emergency.Experts.Contracts;
+
+/// <summary>The team an expert belongs to: the county government's (核心力量) or a department's (补充).</summary>
+public enum ExpertTeamLevel
+{
+    /// <summary>县政府专家队伍.</summary>
+    County = 0,
+
+    /// <summary>部门专家队伍.</summary>
+    Department = 1,
+}
+
+/// <summary>An expert was admitted by the county emergency committee (or filed by a department) and holds a certificate.</summary>
+public sealed record ExpertAdmitted : IntegrationEvent
+{
+    public required int ExpertId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ExpertTeamLevel Level { get; init; }
+
+    /// <summary>The department whose team it is; null for the county-government team.</summary>
+    public int? DepartmentId { get; init; }
+
+    public required IReadOnlyList<string> Fields { get; init; }
+
+    public required string CertificateNumber { get; init; }
+
+    public required DateOnly TermEnd { get; init; }
+}
+
+/// <summary>An expert was sent a dispatch notice (调用通知) for an incident or task.</summary>
+public sealed record ExpertDispatched : IntegrationEvent
+{
+    public required int DispatchId { get; init; }
+
+    public required int ExpertId { get; init; }
+
+    public required string ExpertName { get; init; }
+
+    /// <summary>The incident or task; "涉密" when the dispatch is classified.</summary>
+    public required string Title { get; init; }
+
+    public required int DepartmentId { get; init; }
+
+    public required bool CrossDepartment { get; init; }
+}
+
+/// <summary>An expert lost the qualification (absences, a refused assignment, misconduct); the certificate is revoked.</summary>
+public sealed record ExpertDisqualified : IntegrationEvent
+{
+    public required int ExpertId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string Reason { get; init; }
+}
+
+/// <summary>How an expert left the pool.</summary>
+public enum ExpertExitKind
+{
+    /// <summary>自愿退出 (application approved).</summary>
+    Voluntary = 0,
+
+    /// <summary>取消资格.</summary>
+    Disqualified = 1,
+
+    /// <summary>解聘 by decision.</summary>
+    Dismissed = 2,
+
+    /// <summary>聘期届满未续聘.</summary>
+    TermEnded = 3,
+}
+
+/// <summary>An expert left the pool for any reason (published with <see cref="ExpertDisqualified"/> when disqualified).</summary>
+public sealed record ExpertExited : IntegrationEvent
+{
+    public required int ExpertId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ExpertExitKind Kind { get; init; }
+
+    public required string Reason { get; init; }
+}

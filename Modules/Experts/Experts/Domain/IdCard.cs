@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Emergency.Experts.Domain;
+
+/// <summary>
+/// Checks a 居民身份证号码 (GB 11643-1999): 18 characters, a valid birth date in positions 7–14, and the
+/// ISO 7064 MOD 11-2 check character. Gives the Chinese message to show beside the field.
+/// </summary>
+internal static class IdCard
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckCharacters = "10X98765432";
+
+    public static string Normalize(string? value) => (value ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>Returns null when valid, else the message. When <paramref name="birthDate"/> is given it must match.</summary>
+    public static string? Validate(string? value, DateOnly? birthDate = null)
+    {
+        var number = Normalize(value);
+        if (number.Length != 18)
+        {
+            return "身份证号码应为 18 位";
+        }
+
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(number[i]))
+            {
+                return "身份证号码前 17 位必须是数字";
+            }
+        }
+
+        if (!char.IsAsciiDigit(number[17]) && number[17] != 'X')
+        {
+            return "身份证号码最后一位应为数字或 X";
+        }
+
+        if (BirthDate(number) is not { } born)
+        {
+            return "身份证号码中的出生日期无效";
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (number[i] - '0') * Weights[i];
+        }
+
+        if (CheckCharacters[sum % 11] != number[17])
+        {
+            return "身份证号码校验位不正确，请核对";
+        }
+
+        if (birthDate is { } given && given != born)
+        {
+            return "出生日期与身份证号码不一致";
+        }
+
+        return null;
+    }
+
+    /// <summary>The birth date coded in a number of the right shape, or null.</summary>
+    public static DateOnly? BirthDate(string number) =>
+        number.Length >= 14 && DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900
+            ? date
+            : null;
+
+    /// <summary>Shows the number with the middle masked, for lists (e.g. 450999********1234).</summary>
+    public static string Mask(string number) => number.Length == 18 ? string.Concat(number.AsSpan(0, 6), "********", number.AsSpan(14)) : number;
+}
+
+/// <summary>Mobile numbers and email addresses as a county office writes them.</summary>
+internal static class Contact
+{
+    public static string? ValidateMobile(string? value)
+    {
+        var mobile = (value ?? "").Trim();
+        return mobile.Length == 11 && mobile[0] == '1' && mobile.All(char.IsAsciiDigit) ? null : "手机号码应为以 1 开头的 11 位数字";
+    }
+
+    public static string? ValidateEmail(string? value, bool required)
+    {
+        var email = (value ?? "").Trim();
+        if (email.Length == 0)
+        {
+            return required ? "请填写邮箱" : null;
+        }
+
+        return System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && email.Contains('.', StringComparison.Ordinal)
+            ? null
+            : "邮箱格式不正确";
+    }
+}

@@ -1,0 +1,50 @@
+using Autofac;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
+
+namespace Emergency.Experts;
+
+/// <summary>
+/// 应急管理专家库: fields and categories, recommendation rounds, selection and approval, the expert
+/// archive, availability and dispatch, consultation meetings, incentives, exit and term expiry.
+/// The module every other one follows: its store, pages (area "experts"), events, jobs and settings
+/// are declared here and nowhere else.
+/// </summary>
+public sealed class ExpertsModule : ModuleDefinition
+{
+    public const string ModuleName = "experts";
+
+    /// <summary>专家聘期届满提醒提前天数 (issue #4: 60 days).</summary>
+    internal static readonly IntSetting TermExpiryLeadDays =
+        new("experts.term-expiry-lead-days", "聘期届满提前提醒天数", "Term expiry reminder lead time", CountySettingKeys.Experts, 60, 1, 365, "天");
+
+    public override string Name => ModuleName;
+
+    public override string DisplayName => "专家库";
+
+    public override string DisplayNameEn => "Experts";
+
+    public override ModuleStore Store { get; } = ModuleStore.For<ExpertsDbContext>(o => new ExpertsDbContext(o));
+
+    public override bool UsedByMostDepartments => true;
+
+    public override IEnumerable<NavigationEntry> Navigation => [new("专家库", "Experts", "/Index", 20)];
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new("experts.manage", "管理县政府专家队伍（推荐轮次、遴选、批准、退出）"),
+        new("experts.recommend", "推荐专家、管理本部门专家队伍"),
+        new("experts.dispatch", "调用专家、组织会商"),
+    ];
+
+    public override IEnumerable<SettingDefinition> Settings => [TermExpiryLeadDays];
+
+    public override void Register(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<ExpertsAccess>().AsSelf().InstancePerLifetimeScope();
+    }
+}
