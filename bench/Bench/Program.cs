@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using Emergency.Bench;
+
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|all] [--rate 50] [--seconds 20] [--concurrency 8]
+var options = Options.Parse(args);
+var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var lines = new List<string>
+{
+    $"# Benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC",
+    FormattableString.Invariant($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options}"),
+};
+try
+{
+    await using var host = await BenchHost.StartAsync(dataRoot, options.Port);
+    if (options.Scenario is "experts" or "all")
+    {
+        lines.Add("## Experts: archive search (issue #4)");
+        lines.AddRange(await ExpertsBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "grid" or "all")
+    {
+        lines.Add("## Grid: hazard ledger and overdue sweep (issue #5)");
+        lines.AddRange(await GridBench.RunAsync(host, options));
+    }
+
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    lines.Add(FormattableString.Invariant($"Process working set at the end: {process.WorkingSet64 / 1024 / 1024} MB; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+}
+finally
+{
+    try
+    {
+        Directory.Delete(dataRoot, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+}
+
+foreach (var line in lines)
+{
+    Console.WriteLine(line);
+}
+
+if (options.Output is { } output)
+{
+    await File.WriteAllLinesAsync(output, lines);
+}
+
+internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        return new Options(
+            args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && Array.IndexOf(args, a) is var i && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))) ?? "all",
+            double.Parse(Value("--rate", "50"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--seconds", "20"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--concurrency", "8"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--port", "5099"), CultureInfo.InvariantCulture),
+            args.Contains("--output") ? Value("--output", "") : null);
+    }
+
+    public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput");
+}
