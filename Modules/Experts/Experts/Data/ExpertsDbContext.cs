@@ -33,6 +33,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<ExitRequest> ExitRequests => Set<ExitRequest>();
 
+    public DbSet<StagedImport> StagedImports => Set<StagedImport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -170,6 +172,14 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.DecidedBy).HasMaxLength(64);
             b.Property(x => x.DecisionNote).HasMaxLength(1000);
             b.HasIndex(x => new { x.ExpertId, x.Status });
+        });
+        modelBuilder.Entity<StagedImport>(b =>
+        {
+            b.ToTable("StagedImports");
+            b.HasKey(x => x.Token);
+            b.Property(x => x.Token).HasMaxLength(32);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.UploadedBy).HasMaxLength(64);
         });
     }
 }
