@@ -105,7 +105,12 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
             line++;
         }
 
-        sheet.Columns().AdjustToContents();
+        // Fixed widths: measuring text (AdjustToContents) needs native font libraries servers may lack.
+        double[] widths = [10, 24, 14, 20, 16, 14, 10, 22, 12, 14];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            sheet.Column(c + 1).Width = widths[c];
+        }
         using var stream = new MemoryStream();
         book.SaveAs(stream);
         var stamp = ChinaTime.Now(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
