@@ -106,8 +106,11 @@ public sealed class RecommendTests : ExpertsTest
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations WHERE Status = 0")).Should().Be(1);
 
         var printed = await (await app.AsAsync(Bureau)).GetStringAsync($"/experts/Recommend/Print?id={id}");
-        printed.Should().Contain("/_content/Experts/print.css").And.NotContain("experts-tabs").And.NotContain("<nav");
+        printed.Should().Contain("href=\"/experts/Recommend/Print?handler=Css\"").And.NotContain("experts-tabs").And.NotContain("<nav");
         printed.Should().NotContain("<style").And.NotContain("<script");
+        var css = await (await app.AsAsync(Bureau)).GetAsync("/experts/Recommend/Print?handler=Css");
+        css.StatusCode.Should().Be(HttpStatusCode.OK, "the print stylesheet is a same-origin file, as the CSP requires");
+        (await css.Content.ReadAsStringAsync()).Should().Contain("size: A4");
     }
 
     [Fact]

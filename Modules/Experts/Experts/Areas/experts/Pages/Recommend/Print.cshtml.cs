@@ -32,7 +32,21 @@ internal sealed class PrintModel(ExpertsDbContext db, ExpertsAccess access, ICou
         }
 
         Recommendation = recommendation;
+        Response.Headers.CacheControl = "no-store";
         CountyName = (await counties.FindAsync(county.Required, cancellationToken))?.Name ?? "";
         return Page();
+    }
+
+    /// <summary>The print stylesheet (wwwroot/print.css, embedded): a same-origin file, as the CSP allows, in any hosting.</summary>
+    public IActionResult OnGetCss()
+    {
+        var stream = typeof(PrintModel).Assembly.GetManifestResourceStream("Emergency.Experts.print.css");
+        if (stream is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(stream, "text/css; charset=utf-8");
     }
 }
