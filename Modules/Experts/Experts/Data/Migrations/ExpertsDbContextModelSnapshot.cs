@@ -353,6 +353,9 @@ namespace Emergency.Experts.Data.Migrations
 
                     b.HasIndex("DepartmentId", "Status");
 
+                    b.HasIndex("Status", "Name")
+                        .HasDatabaseName("IX_Experts_Status_Name");
+
                     b.HasIndex("Status", "Level", "Name");
 
                     b.ToTable("Experts", (string)null);

@@ -152,14 +152,18 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
             query = query.Where(e => e.Level == ExpertTeamLevel.County || (own != null && e.DepartmentId == own));
         }
 
+        // "Id IN (subquery)" rather than a correlated EXISTS: SQLite builds the set once from the
+        // (FieldId, ExpertId) index instead of probing per expert.
         if (FieldId is { } field)
         {
-            query = query.Where(e => db.ExpertFields.Any(f => f.ExpertId == e.Id && f.FieldId == field));
+            var holders = db.ExpertFields.Where(f => f.FieldId == field).Select(f => f.ExpertId);
+            query = query.Where(e => holders.Contains(e.Id));
         }
         else if (Category is { } category)
         {
             var ids = await db.Fields.Where(f => f.Category == category).Select(f => f.Id).ToListAsync(cancellationToken);
-            query = query.Where(e => db.ExpertFields.Any(f => f.ExpertId == e.Id && ids.Contains(f.FieldId)));
+            var holders = db.ExpertFields.Where(f => ids.Contains(f.FieldId)).Select(f => f.ExpertId);
+            query = query.Where(e => holders.Contains(e.Id));
         }
 
         if (Level is { } level)
@@ -180,7 +184,8 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         if (Available)
         {
             var today = DateOnly.FromDateTime(ChinaTime.Now(clock));
-            query = query.Where(e => !db.Unavailabilities.Any(u => u.ExpertId == e.Id && u.From <= today && u.To >= today));
+            var away = db.Unavailabilities.Where(u => u.From <= today && u.To >= today).Select(u => u.ExpertId);
+            query = query.Where(e => !away.Contains(e.Id));
         }
 
         if (Q?.Trim() is { Length: > 0 } text)

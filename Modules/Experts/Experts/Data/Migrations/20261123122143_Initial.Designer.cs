@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Experts.Data.Migrations
 {
     [DbContext(typeof(ExpertsDbContext))]
-    [Migration("20261123120841_Initial")]
+    [Migration("20261123122143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -355,6 +355,9 @@ namespace Emergency.Experts.Data.Migrations
                     b.HasIndex("TermEnd");
 
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("Status", "Name")
+                        .HasDatabaseName("IX_Experts_Status_Name");
 
                     b.HasIndex("Status", "Level", "Name");
 

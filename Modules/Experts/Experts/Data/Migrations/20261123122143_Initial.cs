@@ -471,6 +471,11 @@ namespace Emergency.Experts.Data.Migrations
                 columns: new[] { "Status", "Level", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Experts_Status_Name",
+                table: "Experts",
+                columns: new[] { "Status", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experts_TermEnd",
                 table: "Experts",
                 column: "TermEnd");
