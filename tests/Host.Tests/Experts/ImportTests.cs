@@ -80,6 +80,15 @@ public sealed partial class ImportTests : ExpertsTest
         text.Should().Contain("手机：手机号码应为以 1 开头的 11 位数字");
         html.Should().NotContain("confirm-form");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(1);
+        (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM StagedImports")).Should().Be(0, "a file with problems is not kept");
+    }
+
+    [Fact]
+    public async Task Only_the_county_imports()
+    {
+        await using var app = await StartAsync();
+        (await (await app.AsAsync(Weather)).GetAsync("/experts/Import")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        (await (await app.AsAsync("leader")).GetAsync("/experts/Import")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
     }
 
     [Fact]

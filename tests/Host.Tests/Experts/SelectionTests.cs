@@ -46,7 +46,17 @@ public sealed class SelectionTests : ExpertsTest
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations WHERE Status = 3 AND ExpertId IS NOT NULL")).Should().Be(1);
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%ExpertAdmitted%' AND Payload LIKE '%450999-ZJ-2026-0001%'")).Should().Be(1);
 
-        var second = await AdmitAsync(app, round, "吴第二", IdCard(Born, 112), field);
+        // A read-only leader sees the candidates but decides nothing.
+        await RecommendAsync(app, Weather, round, Form("吴第二", IdCard(Born, 112), field));
+        var next = await RecommendationIdAsync(app, IdCard(Born, 112));
+        await ReviewAsync(app, round, next, "pass");
+        var leader = await app.AsAsync("leader");
+        Text(await leader.GetStringAsync($"/experts/Selection?round={round}")).Should().Contain("吴第二").And.NotContain("应急委批准入库");
+        (await TestApp.PostFormAsync(leader, $"/experts/Selection?handler=Approve&id={next}&round={round}", new Dictionary<string, string>(), tokenFrom: "/Account/ChangePassword"))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        (await CountExpertsAsync(app)).Should().Be(1);
+
+        var second = await ApproveAsync(app, round, next);
         second.Should().Contain("证书编号 450999-ZJ-2026-0002");
     }
 
