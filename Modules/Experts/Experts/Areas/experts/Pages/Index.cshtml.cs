@@ -85,20 +85,21 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         string[] header = ["姓名", "工作单位", "职称", "领域", "队伍", "所属部门", "状态", "证书编号", "聘期至", "手机"];
         for (var c = 0; c < header.Length; c++)
         {
-            sheet.Cell(1, c + 1).Value = header[c];
+            sheet.Cell(1, c + 1).SetValue(header[c]);
         }
 
+        // SetValue keeps text as text: a name typed as "=…" never becomes a formula in the export.
         sheet.Row(1).Style.Font.Bold = true;
         var line = 2;
         foreach (var r in withFields)
         {
-            sheet.Cell(line, 1).Value = r.Name;
-            sheet.Cell(line, 2).Value = r.Employer;
-            sheet.Cell(line, 3).Value = r.Title;
-            sheet.Cell(line, 4).Value = r.Fields;
-            sheet.Cell(line, 5).Value = r.Level == ExpertTeamLevel.County ? "县政府专家队伍" : "部门专家队伍";
-            sheet.Cell(line, 6).Value = r.DepartmentName ?? "";
-            sheet.Cell(line, 7).Value = StatusName(r.Status);
+            sheet.Cell(line, 1).SetValue(r.Name);
+            sheet.Cell(line, 2).SetValue(r.Employer);
+            sheet.Cell(line, 3).SetValue(r.Title);
+            sheet.Cell(line, 4).SetValue(r.Fields);
+            sheet.Cell(line, 5).SetValue(r.Level == ExpertTeamLevel.County ? "县政府专家队伍" : "部门专家队伍");
+            sheet.Cell(line, 6).SetValue(r.DepartmentName ?? "");
+            sheet.Cell(line, 7).SetValue(StatusName(r.Status));
             sheet.Cell(line, 8).SetValue(r.Certificate);
             sheet.Cell(line, 9).SetValue(r.TermEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             sheet.Cell(line, 10).SetValue(r.Mobile);

@@ -35,7 +35,6 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
             return refused;
         }
 
-        ClosedMessage = rules.ClosedMessage(RoundInfo!);
         return Page();
     }
 
@@ -98,6 +97,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
             return NotFound();
         }
 
+        ClosedMessage = rules.ClosedMessage(RoundInfo);
         IsDepartment = unit.Kind == BuildingBlocks.Tenancy.UnitKind.Department;
         Fields = await db.Fields.AsNoTracking().Where(f => f.Active).OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
         return null;

@@ -22,6 +22,8 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
 
     public IReadOnlyList<Recommendation> Candidates { get; private set; } = [];
 
+    public RecommendationRound? Selected { get; private set; }
+
     public bool IsManager { get; private set; }
 
     public int? Department { get; private set; }
@@ -165,6 +167,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
 
         Rounds = await db.Rounds.AsNoTracking().OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
         Round ??= Rounds.FirstOrDefault()?.Id;
+        Selected = Rounds.FirstOrDefault(r => r.Id == Round);
         var query = db.Recommendations.AsNoTracking().Include(r => r.Field)
             .Where(r => r.RoundId == Round && r.Status != RecommendationStatus.Withdrawn);
         var ownKey = UnitKey = unit?.Key;
