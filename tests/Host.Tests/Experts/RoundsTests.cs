@@ -50,6 +50,8 @@ public sealed class RoundsTests : ExpertsTest
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Rounds")).Should().Be(0);
 
         (await (await app.AsAsync(Weather)).GetAsync("/experts/Rounds/Create")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var unitView = await (await app.AsAsync(Weather)).GetAsync("/experts/Rounds");
+        unitView.RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/experts/Recommend", "a unit follows its rounds on its own page");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     {
         if (!await access.SeesWholeCountyAsync(cancellationToken))
         {
-            return Forbid();
+            // A unit follows its rounds on its own page.
+            return RedirectToPage("/Recommend/Index");
         }
 
         CanManage = await access.IsCountyManagerAsync(cancellationToken);
