@@ -1,9 +1,11 @@
 using Autofac;
+using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
+using Emergency.Experts.Reminders;
 
 namespace Emergency.Experts;
 
@@ -46,5 +48,14 @@ public sealed class ExpertsModule : ModuleDefinition
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<ExpertsAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<RecommendationRules>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ExpertAdmission>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Areas.experts.Pages.Import.RecommendationImport>().AsSelf().InstancePerLifetimeScope();
+    }
+
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<RecommendationDeadlineJob>("recommendation-deadline", "0 8 * * *");
     }
 }

@@ -33,6 +33,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<ExitRequest> ExitRequests => Set<ExitRequest>();
 
+    public DbSet<StagedImport> StagedImports => Set<StagedImport>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -102,6 +104,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.HasIndex(x => new { x.Status, x.Level, x.Name });
             b.HasIndex(x => new { x.DepartmentId, x.Status });
             b.HasIndex(x => x.TermEnd);
+            // The archive's default order (status, name; the rowid breaks ties): pages walk the index.
+            b.HasIndex(x => new { x.Status, x.Name }).HasDatabaseName("IX_Experts_Status_Name");
             b.HasMany(x => x.Fields).WithOne().HasForeignKey(f => f.ExpertId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ExpertField>(b =>
@@ -170,6 +174,14 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.DecidedBy).HasMaxLength(64);
             b.Property(x => x.DecisionNote).HasMaxLength(1000);
             b.HasIndex(x => new { x.ExpertId, x.Status });
+        });
+        modelBuilder.Entity<StagedImport>(b =>
+        {
+            b.ToTable("StagedImports");
+            b.HasKey(x => x.Token);
+            b.Property(x => x.Token).HasMaxLength(32);
+            b.Property(x => x.FileName).HasMaxLength(200);
+            b.Property(x => x.UploadedBy).HasMaxLength(64);
         });
     }
 }

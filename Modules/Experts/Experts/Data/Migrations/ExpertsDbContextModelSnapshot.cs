@@ -353,6 +353,9 @@ namespace Emergency.Experts.Data.Migrations
 
                     b.HasIndex("DepartmentId", "Status");
 
+                    b.HasIndex("Status", "Name")
+                        .HasDatabaseName("IX_Experts_Status_Name");
+
                     b.HasIndex("Status", "Level", "Name");
 
                     b.ToTable("Experts", (string)null);
@@ -943,6 +946,37 @@ namespace Emergency.Experts.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("RoundUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Experts.Data.StagedImport", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("StagedImports", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Experts.Data.Unavailability", b =>

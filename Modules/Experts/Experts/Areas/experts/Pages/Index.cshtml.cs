@@ -1,30 +1,227 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Experts.Areas.experts.Pages;
 
-/// <summary>The expert archive (专家档案): who is in the pool. A department sees its own team and the county team.</summary>
-internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access) : PageModel
+/// <summary>
+/// The expert archive (专家档案) with its search: category, field, team, department, available today,
+/// status and a name/employer text; 20 a page, and the filtered list as an Excel file. A department sees
+/// the county team and its own team; county managers and leaders see all. Filtering and paging run in SQL.
+/// </summary>
+internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
 {
+    public const int PageSize = 20;
+
+    /// <summary>The most rows one export writes.</summary>
+    public const int ExportLimit = 20000;
+
+    [BindProperty(SupportsGet = true)]
+    public ExpertCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? FieldId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ExpertTeamLevel? Level { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? DepartmentId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Available { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ExpertStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
     public IReadOnlyList<Row> Experts { get; private set; } = [];
 
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public IReadOnlyList<Field> AllFields { get; private set; } = [];
+
+    public IReadOnlyList<UnitInfo> Departments { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        AllFields = await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
+        Departments = await units.DepartmentsAsync(county.Required, cancellationToken);
+        var query = await FilterAsync(cancellationToken);
+        Total = await query.CountAsync(cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var rows = await Ordered(query)
+            .Skip((PageNumber - 1) * PageSize)
+            .Take(PageSize)
+            .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd, e.Mobile, ""))
+            .ToListAsync(cancellationToken);
+        Experts = await WithFieldsAsync(rows, cancellationToken);
+    }
+
+    /// <summary>The filtered list (all pages) as .xlsx.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Ordered(await FilterAsync(cancellationToken))
+            .Take(ExportLimit)
+            .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd, e.Mobile, e.CertificateNumber))
+            .ToListAsync(cancellationToken);
+        var withFields = await WithFieldsAsync(rows, cancellationToken);
+        using var book = new XLWorkbook();
+        var sheet = book.Worksheets.Add("专家名单");
+        string[] header = ["姓名", "工作单位", "职称", "领域", "队伍", "所属部门", "状态", "证书编号", "聘期至", "手机"];
+        for (var c = 0; c < header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(header[c]);
+        }
+
+        // SetValue keeps text as text: a name typed as "=…" never becomes a formula in the export.
+        sheet.Row(1).Style.Font.Bold = true;
+        var line = 2;
+        foreach (var r in withFields)
+        {
+            sheet.Cell(line, 1).SetValue(r.Name);
+            sheet.Cell(line, 2).SetValue(r.Employer);
+            sheet.Cell(line, 3).SetValue(r.Title);
+            sheet.Cell(line, 4).SetValue(r.Fields);
+            sheet.Cell(line, 5).SetValue(r.Level == ExpertTeamLevel.County ? "县政府专家队伍" : "部门专家队伍");
+            sheet.Cell(line, 6).SetValue(r.DepartmentName ?? "");
+            sheet.Cell(line, 7).SetValue(StatusName(r.Status));
+            sheet.Cell(line, 8).SetValue(r.Certificate);
+            sheet.Cell(line, 9).SetValue(r.TermEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            sheet.Cell(line, 10).SetValue(r.Mobile);
+            line++;
+        }
+
+        // Fixed widths: measuring text (AdjustToContents) needs native font libraries servers may lack.
+        double[] widths = [10, 24, 14, 20, 16, 14, 10, 22, 12, 14];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            sheet.Column(c + 1).Width = widths[c];
+        }
+        using var stream = new MemoryStream();
+        book.SaveAs(stream);
+        var stamp = ChinaTime.Now(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"experts-{stamp}.xlsx");
+    }
+
+    /// <summary>The query string of the current filters with another page (for the pager links).</summary>
+    public Dictionary<string, string> RouteFor(int page)
+    {
+        var values = new Dictionary<string, string>();
+        if (Category is { } c) values["Category"] = c.ToString();
+        if (FieldId is { } f) values["FieldId"] = f.ToString(CultureInfo.InvariantCulture);
+        if (Level is { } l) values["Level"] = l.ToString();
+        if (DepartmentId is { } d) values["DepartmentId"] = d.ToString(CultureInfo.InvariantCulture);
+        if (Available) values["Available"] = "true";
+        if (Status is { } s) values["Status"] = s.ToString();
+        if (!string.IsNullOrWhiteSpace(Q)) values["Q"] = Q;
+        values["p"] = page.ToString(CultureInfo.InvariantCulture);
+        return values;
+    }
+
+    private static string StatusName(ExpertStatus status) => status switch
+    {
+        ExpertStatus.Active => "在库",
+        ExpertStatus.Exited => "已退出",
+        ExpertStatus.Disqualified => "已取消资格",
+        ExpertStatus.Dismissed => "已解聘",
+        _ => "聘期届满",
+    };
+
+    private static IQueryable<Expert> Ordered(IQueryable<Expert> query) => query.OrderBy(e => e.Status).ThenBy(e => e.Name).ThenBy(e => e.Id);
+
+    private async Task<IQueryable<Expert>> FilterAsync(CancellationToken cancellationToken)
     {
         var query = db.Experts.AsNoTracking();
         if (!await access.SeesWholeCountyAsync(cancellationToken))
         {
-            var department = access.DepartmentId;
-            query = query.Where(e => e.Level == Contracts.ExpertTeamLevel.County || (department != null && e.DepartmentId == department));
+            var own = access.DepartmentId;
+            query = query.Where(e => e.Level == ExpertTeamLevel.County || (own != null && e.DepartmentId == own));
         }
 
-        Experts = await query
-            .OrderBy(e => e.Status).ThenBy(e => e.Name)
-            .Take(50)
-            .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd))
-            .ToListAsync(cancellationToken);
+        // "Id IN (subquery)" rather than a correlated EXISTS: SQLite builds the set once from the
+        // (FieldId, ExpertId) index instead of probing per expert.
+        if (FieldId is { } field)
+        {
+            var holders = db.ExpertFields.Where(f => f.FieldId == field).Select(f => f.ExpertId);
+            query = query.Where(e => holders.Contains(e.Id));
+        }
+        else if (Category is { } category)
+        {
+            var ids = await db.Fields.Where(f => f.Category == category).Select(f => f.Id).ToListAsync(cancellationToken);
+            var holders = db.ExpertFields.Where(f => ids.Contains(f.FieldId)).Select(f => f.ExpertId);
+            query = query.Where(e => holders.Contains(e.Id));
+        }
+
+        if (Level is { } level)
+        {
+            query = query.Where(e => e.Level == level);
+        }
+
+        if (DepartmentId is { } department)
+        {
+            query = query.Where(e => e.DepartmentId == department);
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(e => e.Status == status);
+        }
+
+        if (Available)
+        {
+            var today = DateOnly.FromDateTime(ChinaTime.Now(clock));
+            var away = db.Unavailabilities.Where(u => u.From <= today && u.To >= today).Select(u => u.ExpertId);
+            query = query.Where(e => !away.Contains(e.Id));
+        }
+
+        if (Q?.Trim() is { Length: > 0 } text)
+        {
+            query = query.Where(e => e.Name.Contains(text) || e.Employer.Contains(text));
+        }
+
+        return query;
     }
 
-    internal sealed record Row(int Id, string Name, string Employer, string Title, Contracts.ExpertTeamLevel Level, string? DepartmentName, ExpertStatus Status, DateOnly TermEnd);
+    private async Task<IReadOnlyList<Row>> WithFieldsAsync(List<Row> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var names = new Dictionary<int, string>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var pairs = await db.ExpertFields.AsNoTracking().Where(f => chunk.Contains(f.ExpertId))
+                .Select(f => new { f.ExpertId, f.Field!.Name })
+                .ToListAsync(cancellationToken);
+            foreach (var group in pairs.GroupBy(p => p.ExpertId))
+            {
+                names[group.Key] = string.Join("、", group.Select(p => p.Name));
+            }
+        }
+
+        return rows.Select(r => r with { Fields = names.GetValueOrDefault(r.Id, "") }).ToList();
+    }
+
+    internal sealed record Row(int Id, string Name, string Employer, string Title, ExpertTeamLevel Level, string? DepartmentName, ExpertStatus Status, DateOnly TermEnd, string Mobile, string Certificate)
+    {
+        public string Fields { get; init; } = "";
+    }
 }

@@ -221,6 +221,22 @@ namespace Emergency.Experts.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StagedImports",
+                columns: table => new
+                {
+                    Token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StagedImports", x => x.Token);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Unavailabilities",
                 columns: table => new
                 {
@@ -455,6 +471,11 @@ namespace Emergency.Experts.Data.Migrations
                 columns: new[] { "Status", "Level", "Name" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Experts_Status_Name",
+                table: "Experts",
+                columns: new[] { "Status", "Name" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experts_TermEnd",
                 table: "Experts",
                 column: "TermEnd");
@@ -560,6 +581,9 @@ namespace Emergency.Experts.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SentReminders");
+
+            migrationBuilder.DropTable(
+                name: "StagedImports");
 
             migrationBuilder.DropTable(
                 name: "Unavailabilities");

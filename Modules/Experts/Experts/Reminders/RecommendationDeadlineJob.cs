@@ -1,0 +1,68 @@
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Reminders;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Experts.Reminders;
+
+/// <summary>
+/// Daily: reminds each invited unit that has not sent in its recommendations (报送) as the deadline nears,
+/// at the county's first and second lead times, each once (the reminder key commits with the email
+/// request); and closes the rounds whose deadline has passed.
+/// </summary>
+internal sealed class RecommendationDeadlineJob(ExpertsDbContext db, ICountyContext county, ICountyUnits units, ICountySettings settings, TimeProvider clock) : ICountyJob
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var code = county.Required;
+        var first = CountySettingKeys.ReminderLeadDaysFirst.Parse(await settings.GetTextAsync(code, CountySettingKeys.ReminderLeadDaysFirst, cancellationToken));
+        var second = CountySettingKeys.ReminderLeadDaysSecond.Parse(await settings.GetTextAsync(code, CountySettingKeys.ReminderLeadDaysSecond, cancellationToken));
+        var leads = new[] { first, second }.Distinct().OrderByDescending(d => d).ToList();
+
+        var open = await db.Rounds.Include(r => r.Units).Where(r => r.Status == RoundStatus.Open).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var round in open)
+        {
+            if (now >= round.DeadlineUtc)
+            {
+                round.Status = RoundStatus.Closed;
+                continue;
+            }
+
+            foreach (var unit in round.Units.Where(u => u.SubmittedAtUtc == null).OrderBy(u => u.Id))
+            {
+                // Only the nearest lead time that has come: a unit reminded late is not sent both at once.
+                var due = leads.Where(d => now >= round.DeadlineUtc.AddDays(-d)).OrderBy(d => d).Take(1);
+                foreach (var days in due)
+                {
+                    if (UnitKeys.Parse(unit.UnitKey) is not { } parsed ||
+                        !await db.TryClaimAsync($"round:{round.Id}:unit:{unit.UnitKey}:lead:{days}", now, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    foreach (var email in await units.ContactEmailsAsync(code, parsed.Kind, parsed.Id, cancellationToken))
+                    {
+                        db.Publish(new EmailRequested
+                        {
+                            County = code,
+                            OccurredAtUtc = now,
+                            Source = ExpertsModule.ModuleName,
+                            To = email,
+                            ToName = unit.UnitName,
+                            Subject = $"专家推荐截止提醒：{round.Title}",
+                            TextBody = $"{unit.UnitName}：“{round.Title}”的推荐将于 {ChinaTime.Format(round.DeadlineUtc)} 截止，贵单位尚未报送推荐，请在截止前填写推荐表并报送。",
+                        });
+                    }
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
