@@ -30,10 +30,10 @@ internal static class ExpertsBench
             "/experts?Category=AccidentDisaster&Available=true",
             "/experts?Q=%E5%BC%A0",
             "/experts?Status=Active&Level=County",
-            "/experts?FieldId=7&Page=3",
+            "/experts?FieldId=7&p=3",
             "/experts?DepartmentId=2&Status=Active",
             "/experts",
-            "/experts?Page=40",
+            "/experts?p=40",
         ];
         string Search(int i) => searches[i % searches.Length];
         string OneRow(int i) => "/bench/one-row/experts/Experts/" + (1 + (i * 7919 % Experts)).ToString(CultureInfo.InvariantCulture);
