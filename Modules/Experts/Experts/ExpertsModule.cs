@@ -1,4 +1,5 @@
 using Autofac;
+using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Settings;
@@ -42,9 +43,19 @@ public sealed class ExpertsModule : ModuleDefinition
 
     public override IEnumerable<SettingDefinition> Settings => [TermExpiryLeadDays];
 
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<Reminders.DispatchAnswerReminderJob>("dispatch-answer-reminders", "*/30 * * * *");
+        jobs.PerCounty<Reminders.MeetingReminderJob>("meeting-reminders", "0 * * * *");
+        jobs.PerCounty<Reminders.TermExpiryReminderJob>("term-expiry", "0 9 * * *");
+    }
+
     public override void Register(ContainerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<ExpertsAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ExpertStatusChanges>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
     }
 }
