@@ -52,6 +52,14 @@ internal static partial class ExpertSeed
         ["Mail:Smtp:Security"] = "None",
     };
 
+    /// <summary>A fresh signed-in client (after the test clock jumped past the 30-minute idle timeout).</summary>
+    public static async Task<HttpClient> SignInAsync(TestApp app, string user)
+    {
+        var client = app.NewClient();
+        await TestApp.PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["UserName"] = user, ["Password"] = TestApp.Password });
+        return client;
+    }
+
     public static string ChinaLocal(DateTime chinaTime) => chinaTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>The answer link in a dispatch email.</summary>

@@ -86,12 +86,6 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access) : 
             return false;
         }
 
-        var managers = await access.SeesWholeCountyAsync(cancellationToken);
-        if (!managers && access.DepartmentId != dispatch.DepartmentId)
-        {
-            return false;
-        }
-
         Dispatch = dispatch;
         SeesContent = await access.SeesContentAsync(dispatch.Classified, dispatch.DepartmentId, cancellationToken);
         IsOrganiser = access.CanWrite && (access.DepartmentId == dispatch.DepartmentId || await access.IsCountyManagerAsync(cancellationToken));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
 
-/// <summary>Dispatch notices (调用): a department sees its own, county managers and leaders all; classified titles are masked.</summary>
+/// <summary>Dispatch notices (调用): everyone using the module sees the list; classified content is masked for all but the organiser and county managers.</summary>
 internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county) : PageModel
 {
     public IReadOnlyList<Row> Dispatches { get; private set; } = [];
@@ -17,12 +17,6 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     {
         CanCreate = await access.OrganiserAsync(units, county.Required, cancellationToken) is not null;
         var query = db.Dispatches.AsNoTracking();
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
-        {
-            var department = access.DepartmentId ?? -1;
-            query = query.Where(d => d.DepartmentId == department);
-        }
-
         var list = await query.OrderByDescending(d => d.Id).Take(100)
             .Select(d => new { d.Id, d.Title, d.Classified, d.DepartmentId, d.DepartmentName, d.StartsAtUtc, Count = d.Assignments.Count, Accepted = d.Assignments.Count(a => a.Answer == AnswerStatus.Accepted) })
             .ToListAsync(cancellationToken);
