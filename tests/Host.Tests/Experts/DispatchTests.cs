@@ -195,4 +195,25 @@ public sealed class DispatchTests : ExpertsTest
 
         smtp.Messages().Should().HaveCount(2, "the reminder goes out once, across restarts too");
     }
+
+    [Fact]
+    public async Task A_classified_dispatch_shows_its_content_only_to_the_organiser_and_the_invited_expert()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await StartAsync(Smtp(smtp));
+        var expert = await SeedExpertAsync(app, "林森", "网络与信息安全", 0, null, "linsen@expert.example.cn", null);
+        await DispatchAsync(app, Bureau, "政务网络入侵溯源", "网络与信息安全", [expert], TimeSpan.FromHours(4), classified: true);
+
+        var mail = (await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)))[0];
+        mail.Subject.Should().Be("专家调用通知（涉密）");
+        mail.TextBody.Should().Contain("您有一项涉密调用，请与组织单位联系").And.NotContain("政务网络入侵溯源").And.NotContain("青山镇河口村");
+        Text(await app.NewClient().GetStringAsync(new Uri(LinkIn(mail)).PathAndQuery)).Should().Contain("政务网络入侵溯源", "the invited expert sees it through the link");
+
+        Text(await (await app.AsAsync(Bureau)).GetStringAsync("/experts/Dispatches/Details?id=1")).Should().Contain("政务网络入侵溯源");
+        var weather = await app.AsAsync(Weather);
+        Text(await weather.GetStringAsync("/experts/Dispatches")).Should().NotContain("政务网络入侵溯源").And.Contain("涉密");
+        Text(await weather.GetStringAsync("/experts/Dispatches/Details?id=1")).Should()
+            .NotContain("政务网络入侵溯源").And.NotContain("青山镇河口村").And.Contain("本条为涉密信息，仅组织单位和受邀专家可见");
+        (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%.ExpertDispatched' AND Payload LIKE '%政务网络%'")).Should().Be(0);
+    }
 }

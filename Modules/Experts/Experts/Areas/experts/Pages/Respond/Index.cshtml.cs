@@ -81,10 +81,27 @@ internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks lin
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        assignment.AnsweredAtUtc = now;
+        var reason = Reason?.Trim() ?? "";
+        if (!accept.Value && reason.Length > 500)
+        {
+            ModelState.AddModelError(nameof(Reason), "谢绝理由不能超过 500 个字");
+            return Page();
+        }
+
+        // The answer is taken once: a conditional update, so two answers racing cannot both win.
+        var answer = accept.Value ? AnswerStatus.Accepted : AnswerStatus.Declined;
+        string? declineReason = accept.Value || reason.Length == 0 ? null : reason;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = await db.DispatchAssignments
+            .Where(a => a.Id == assignment.Id && a.Answer == AnswerStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Answer, answer).SetProperty(a => a.AnsweredAtUtc, now).SetProperty(a => a.DeclineReason, declineReason), cancellationToken);
+        if (taken == 0)
+        {
+            return Refuse("该调用通知已答复，链接已失效");
+        }
+
         if (accept.Value)
         {
-            assignment.Answer = AnswerStatus.Accepted;
             db.Participations.Add(new Participation
             {
                 ExpertId = expert.Id,
@@ -99,26 +116,18 @@ internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks lin
             expert.ParticipationCount++;
             Message = "已接受调用，请按时到现场指挥部报到。";
         }
+        else if (reason.Length == 0)
+        {
+            scope.Resolve<ExpertStatusChanges>().End(expert, ExpertExitKind.Disqualified, ExpertStatusChanges.RefusedDispatchReason);
+            Message = $"已谢绝调用。因未说明正当理由，按规定取消专家资格（{ExpertStatusChanges.RefusedDispatchReason}）。";
+        }
         else
         {
-            var reason = Reason?.Trim() ?? "";
-            if (reason.Length > 500)
-            {
-                ModelState.AddModelError(nameof(Reason), "谢绝理由不能超过 500 个字");
-                return Page();
-            }
-
-            assignment.Answer = AnswerStatus.Declined;
-            assignment.DeclineReason = reason.Length == 0 ? null : reason;
             Message = "已谢绝调用，组织单位已收到您的答复。";
-            if (reason.Length == 0)
-            {
-                scope.Resolve<ExpertStatusChanges>().End(expert, ExpertExitKind.Disqualified, ExpertStatusChanges.RefusedDispatchReason);
-                Message = $"已谢绝调用。因未说明正当理由，按规定取消专家资格（{ExpertStatusChanges.RefusedDispatchReason}）。";
-            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Page();
     }
 
