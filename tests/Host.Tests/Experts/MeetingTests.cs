@@ -155,4 +155,45 @@ public sealed class MeetingTests : ExpertsTest
         smtp.Messages().Should().HaveCount(3, "one reminder per lead time");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM SentReminders WHERE Key LIKE 'meeting:%'")).Should().Be(2);
     }
+
+    private static async Task<string> ReportAsync(HttpClient client, int meeting, string report, byte[]? file)
+    {
+        var path = $"/experts/Meetings/Details?id={meeting}";
+        var page = await client.GetStringAsync(path);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(report), "Output.Report" },
+        };
+        if (file is not null)
+        {
+            form.Add(new ByteArrayContent(file), "Upload", "研判报告.txt");
+        }
+
+        var response = await client.PostAsync(path + "&handler=Report", form);
+        return Text(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_organiser_attaches_the_report_as_text_and_a_file_of_at_most_10_MB()
+    {
+        await using var app = await StartAsync();
+        var expert = await SeedExpertAsync(app, "邓川", "水旱灾害", 0, null, "dengchuan@expert.example.cn", null);
+        var meeting = await MeetingAsync(app, Bureau, "秋汛形势分析", TimeSpan.FromHours(1), [expert]);
+        Clock.Advance(TimeSpan.FromHours(2));
+        var bureau = await SignInAsync(app, Bureau);
+
+        (await ReportAsync(bureau, meeting, "", null)).Should().Contain("请填写趋势分析和对策报告");
+        (await ReportAsync(bureau, meeting, "预计秋汛偏重，建议提前转移低洼地带群众。", new byte[(10 * 1024 * 1024) + 1]))
+            .Should().Contain("报告附件不能超过 10 MB");
+        (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Meetings WHERE Report IS NOT NULL")).Should().Be(0);
+
+        var content = System.Text.Encoding.UTF8.GetBytes("趋势分析和对策报告全文");
+        (await ReportAsync(bureau, meeting, "预计秋汛偏重，建议提前转移低洼地带群众。", content)).Should().Contain("已保存趋势分析和对策报告");
+        var file = await bureau.GetByteArrayAsync($"/experts/Meetings/Details?id={meeting}&handler=File");
+        file.Should().Equal(content);
+        Directory.GetFiles(Path.Combine(DataRoot, "counties", TestApp.County, "experts-files")).Should().ContainSingle();
+        Text(await (await SignInAsync(app, Weather)).GetStringAsync($"/experts/Meetings/Details?id={meeting}")).Should().Contain("预计秋汛偏重").And.Contain("研判报告.txt");
+    }
 }

@@ -1,4 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Emergency.BuildingBlocks.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +17,13 @@ namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 /// (出席 / 请假 with a reason / 无故缺席) and the output report (趋势分析和对策报告). Attendance feeds the
 /// participation history and the disqualification rule through <see cref="ExpertStatusChanges"/>.
 /// </summary>
-internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, TimeProvider clock) : PageModel
+internal sealed class DetailsModel(
+    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, ICountyContext county, IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+    : PageModel
 {
+    /// <summary>Largest report attachment accepted.</summary>
+    public const long MaxReportFileBytes = 10 * 1024 * 1024;
+
     public Meeting Meeting { get; private set; } = new();
 
     public bool SeesContent { get; private set; }
@@ -29,6 +39,10 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Ex
 
     [BindProperty]
     public ReportInput Output { get; set; } = new();
+
+    /// <summary>Optional attachment of the report (a document or scan), kept outside the web root.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -133,6 +147,11 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Ex
             ModelState.AddModelError("Output.Report", "请填写趋势分析和对策报告");
         }
 
+        if (Upload is { Length: > MaxReportFileBytes })
+        {
+            ModelState.AddModelError(nameof(Upload), "报告附件不能超过 10 MB");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -140,10 +159,44 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Ex
 
         var meeting = await db.Meetings.SingleAsync(m => m.Id == id, cancellationToken);
         meeting.Report = Output.Report!.Trim();
+        if (Upload is { Length: > 0 })
+        {
+            var folder = FilesFolder();
+            Directory.CreateDirectory(folder);
+            var stored = Path.Combine(folder, StoredName(id));
+            var partial = stored + ".part";
+            await using (var target = System.IO.File.Create(partial))
+            {
+                await Upload.CopyToAsync(target, cancellationToken);
+            }
+
+            System.IO.File.Move(partial, stored, overwrite: true);
+            var name = Path.GetFileName(Upload.FileName);
+            meeting.ReportFileName = name.Length > 200 ? name[^200..] : name;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         Notice = "已保存趋势分析和对策报告";
         return RedirectToPage(new { id });
     }
+
+    /// <summary>Downloads the report attachment, for those who may see the meeting's content.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !SeesContent || Meeting.ReportFileName is null)
+        {
+            return NotFound();
+        }
+
+        var path = Path.Combine(FilesFolder(), StoredName(id));
+        return System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", Meeting.ReportFileName) : NotFound();
+    }
+
+    private static string StoredName(int id) => string.Create(CultureInfo.InvariantCulture, $"meeting-{id}-report.bin");
+
+    /// <summary>data/counties/&lt;county&gt;/experts-files: beside the county's stores, outside the web root.</summary>
+    private string FilesFolder() =>
+        Path.Combine(environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data", "counties", county.Required, "experts-files");
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
