@@ -78,17 +78,25 @@ public sealed class DispatchTests : ExpertsTest
         Text(await again.Content.ReadAsStringAsync()).Should().Contain("该调用通知已答复（接受），链接已失效");
         (await AnswerOfAsync(app, zhang)).Should().Be(1, "an accepted link cannot be used again");
 
-        // The organiser sees the answers and rates the accepted expert.
+        // The organiser sees the answers and rates the accepted expert once the work has begun.
         var bureau = await app.AsAsync(Bureau);
         var details = Text(await bureau.GetStringAsync("/experts/Dispatches/Details?id=1"));
         details.Should().Contain("张雨").And.Contain("接受").And.Contain("待答复");
         var assignment = await CountAsync(app, "experts", $"SELECT Id AS Value FROM DispatchAssignments WHERE ExpertId = {zhang}");
-        var rated = await TestApp.PostFormAsync(bureau, "/experts/Dispatches/Details?id=1&handler=Rate", new Dictionary<string, string>
+        var rate = new Dictionary<string, string>
         {
             ["Rate.AssignmentId"] = assignment.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Rate.Rating"] = "4",
-        }, tokenFrom: "/experts/Dispatches/Details?id=1");
+        };
+        var early = await TestApp.PostFormAsync(bureau, "/experts/Dispatches/Details?id=1&handler=Rate", rate, tokenFrom: "/Account/ChangePassword");
+        Text(await early.Content.ReadAsStringAsync()).Should().Contain("调用开始后才能评分");
+        Clock.Advance(TimeSpan.FromHours(7));
+        bureau = await SignInAsync(app, Bureau);
+        var rated = await TestApp.PostFormAsync(bureau, "/experts/Dispatches/Details?id=1&handler=Rate", rate, tokenFrom: "/Account/ChangePassword");
         Text(await rated.Content.ReadAsStringAsync()).Should().Contain("已为 张雨 评分：4 分");
+        var twice = await TestApp.PostFormAsync(bureau, "/experts/Dispatches/Details?id=1&handler=Rate", rate, tokenFrom: "/Account/ChangePassword");
+        Text(await twice.Content.ReadAsStringAsync()).Should().Contain("已评分，不能重复评分");
+        (await CountAsync(app, "experts", $"SELECT Rating AS Value FROM Participations WHERE ExpertId = {zhang}")).Should().Be(4);
         (await CountAsync(app, "experts", $"SELECT RatingTotal * 10 + RatingCount AS Value FROM Experts WHERE Id = {zhang}")).Should().Be(41);
     }
 

@@ -8,13 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
 
 /// <summary>One dispatch notice with each expert's answer; the organiser rates accepted experts (1–5) afterwards.</summary>
-internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access) : PageModel
+internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, TimeProvider clock) : PageModel
 {
     public Dispatch Dispatch { get; private set; } = new();
 
     public bool SeesContent { get; private set; }
 
     public bool IsOrganiser { get; private set; }
+
+    public bool Started { get; private set; }
 
     public string? FieldName { get; private set; }
 
@@ -47,7 +49,11 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access) : 
             return NotFound();
         }
 
-        if (assignment.Answer != AnswerStatus.Accepted)
+        if (!Started)
+        {
+            ModelState.AddModelError("Rate.Rating", "调用开始后才能评分");
+        }
+        else if (assignment.Answer != AnswerStatus.Accepted)
         {
             ModelState.AddModelError("Rate.Rating", "只能对已接受调用的专家评分");
         }
@@ -89,6 +95,7 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access) : 
         Dispatch = dispatch;
         SeesContent = await access.SeesContentAsync(dispatch.Classified, dispatch.DepartmentId, cancellationToken);
         IsOrganiser = access.CanWrite && (access.DepartmentId == dispatch.DepartmentId || await access.IsCountyManagerAsync(cancellationToken));
+        Started = dispatch.StartsAtUtc <= clock.GetUtcNow().UtcDateTime;
         FieldName = dispatch.FieldId is { } f ? await db.Fields.Where(x => x.Id == f).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var ids = dispatch.Assignments.Select(a => a.ExpertId).ToList();
         var experts = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
