@@ -26,7 +26,7 @@ internal sealed class DispatchAnswerReminderJob(ExpertsDbContext db, ICountyCont
         foreach (var dispatch in dispatches.Where(d => now >= d.CreatedAtUtc + ((d.AnswerByUtc - d.CreatedAtUtc) / 2)))
         {
             var ids = dispatch.Assignments.Select(a => a.ExpertId).ToList();
-            var experts = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+            var experts = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Status == ExpertStatus.Active).ToDictionaryAsync(e => e.Id, cancellationToken);
             foreach (var assignment in dispatch.Assignments)
             {
                 if (!experts.TryGetValue(assignment.ExpertId, out var expert) || string.IsNullOrWhiteSpace(expert.Email))

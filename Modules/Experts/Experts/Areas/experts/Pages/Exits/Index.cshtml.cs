@@ -93,6 +93,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
         {
             ModelState.AddModelError("Input.Note", "该申请已审批");
         }
+        else if (approve && expert.Status != ExpertStatus.Active)
+        {
+            ModelState.AddModelError("Input.Note", "该专家已不在库（" + (expert.StatusReason ?? "") + "），无需审批退出");
+        }
 
         if (!approve)
         {
