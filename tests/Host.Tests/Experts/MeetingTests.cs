@@ -196,4 +196,30 @@ public sealed class MeetingTests : ExpertsTest
         Directory.GetFiles(Path.Combine(DataRoot, "counties", TestApp.County, "experts-files")).Should().ContainSingle();
         Text(await (await SignInAsync(app, Weather)).GetStringAsync($"/experts/Meetings/Details?id={meeting}")).Should().Contain("预计秋汛偏重").And.Contain("研判报告.txt");
     }
+
+    [Fact]
+    public async Task Only_the_organiser_records_attendance_and_a_read_only_leader_organises_nothing()
+    {
+        await using var app = await StartAsync();
+        var expert = await SeedExpertAsync(app, "罗江", "水旱灾害", 0, null, "luojiang@expert.example.cn", null);
+        var meeting = await MeetingAsync(app, Bureau, "山洪风险会商", TimeSpan.FromHours(1), [expert]);
+        Clock.Advance(TimeSpan.FromHours(2));
+        var weather = await SignInAsync(app, Weather);
+        var invitation = await CountAsync(app, "experts", $"SELECT Id AS Value FROM MeetingInvitations WHERE MeetingId = {meeting}");
+
+        var refused = await TestApp.PostFormAsync(weather, $"/experts/Meetings/Details?id={meeting}&handler=Attendance", new Dictionary<string, string>
+        {
+            ["Attend.InvitationId"] = invitation.ToString(CultureInfo.InvariantCulture),
+            ["Attend.Attendance"] = "Unexcused",
+        }, tokenFrom: "/Account/ChangePassword");
+        refused.StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        (await CountAsync(app, "experts", $"SELECT Attendance AS Value FROM MeetingInvitations WHERE Id = {invitation}")).Should().Be(0);
+
+        var leader = await SignInAsync(app, "leader");
+        (await leader.GetAsync("/experts/Meetings/Create")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        (await leader.GetAsync("/experts/Dispatches/Create")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        var html = await leader.GetStringAsync($"/experts/Meetings/Details?id={meeting}");
+        Text(html).Should().Contain("山洪风险会商", "leaders read everything");
+        html.Should().NotContain("handler=Attendance").And.NotContain("report-form", "leaders change nothing");
+    }
 }
