@@ -2,6 +2,7 @@ using Emergency.TestSupport;
 using FluentAssertions;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static Emergency.Host.Tests.Experts.ExpertSeed;
@@ -223,5 +224,60 @@ public sealed class DispatchTests : ExpertsTest
         Text(await weather.GetStringAsync("/experts/Dispatches/Details?id=1")).Should()
             .NotContain("政务网络入侵溯源").And.NotContain("青山镇河口村").And.Contain("本条为涉密信息，仅组织单位和受邀专家可见");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%.ExpertDispatched' AND Payload LIKE '%政务网络%'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_link_works_only_for_its_own_county_whatever_the_county_of_a_signed_in_visitor()
+    {
+        const string other = "450998";
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await StartAsync(Smtp(smtp));
+        var expert = await SeedExpertAsync(app, "黄河", "水旱灾害", 0, null, "huanghe@expert.example.cn", null);
+        await DispatchAsync(app, Bureau, "青山县堤防抢险", "水旱灾害", [expert], TimeSpan.FromHours(4));
+        var token = new Uri(LinkIn((await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)))[0])).Query["?t=".Length..];
+
+        // A second county that uses the module, with its own assignment 1.
+        await using (var platform = app.OpenPlatform())
+        {
+            platform.Counties.Add(new Platform.Data.County { Code = other, Name = "白石县", Modules = [new Platform.Data.CountyModule { Module = "experts" }] });
+            await platform.SaveChangesAsync();
+        }
+
+        app.ForgetCountyCache();
+        await app.Services.GetRequiredService<Emergency.BuildingBlocks.Persistence.StoreCatalog>()
+            .MigrateAsync(Emergency.BuildingBlocks.Persistence.StoreKey.ForCounty(other, "experts"), CancellationToken.None);
+        var otherExpert = await SeedExpertAsync(app, "白石专家", "水旱灾害", 0, null, "baishi@expert.example.cn", null, county: other);
+        const string otherSecret = "c2VjcmV0LW9mLWJhaXNoaQ";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(otherSecret)));
+        await using (var db = app.OpenStore("experts", other))
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO Dispatches (Title, Description, Location, FieldId, StartsAtUtc, AnswerByUtc, DepartmentId, DepartmentName, Classified, CreatedBy, CreatedAtUtc)
+                VALUES ('白石县山洪处置', '', '白石镇', 1, '2026-11-24 00:00:00', '2026-11-23 12:00:00', 1, '白石县应急局', 0, 'baishi', '2026-11-23 02:00:00');
+                INSERT INTO DispatchAssignments (DispatchId, ExpertId, CrossDepartment, Answer, TokenHash) VALUES (1, {0}, 0, 0, {1});
+                """,
+                otherExpert, hash);
+        }
+
+        // This county's link with the county part changed (re-signed): the other county's assignment 1 has another hash.
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("experts.dispatch-answer");
+        var payload = protector.Unprotect(token);
+        payload.Should().StartWith(TestApp.County + ".");
+        var moved = protector.Protect(other + payload[TestApp.County.Length..]);
+        var bureau = await app.AsAsync(Bureau);
+        Text(await bureau.GetStringAsync("/experts/Respond?t=" + moved)).Should().Contain("链接无效或已被篡改").And.NotContain("白石县山洪处置");
+
+        // The other county's own link works for a visitor signed in to this county, and answers there only.
+        var valid = protector.Protect($"{other}.1.{otherSecret}");
+        Text(await bureau.GetStringAsync("/experts/Respond?t=" + valid)).Should().Contain("白石县山洪处置").And.Contain("白石专家");
+        var accepted = await TestApp.PostFormAsync(bureau, "/experts/Respond?handler=Accept", new Dictionary<string, string> { ["t"] = valid }, tokenFrom: "/Account/ChangePassword");
+        Text(await accepted.Content.ReadAsStringAsync()).Should().Contain("已接受调用");
+        await using (var db = app.OpenStore("experts", other))
+        {
+            (await db.Database.SqlQueryRaw<int>("SELECT Answer AS Value FROM DispatchAssignments WHERE Id = 1").SingleAsync()).Should().Be(1);
+        }
+
+        (await AnswerOfAsync(app, expert)).Should().Be(0, "this county's assignment 1 is untouched");
     }
 }

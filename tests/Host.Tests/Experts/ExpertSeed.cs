@@ -18,14 +18,14 @@ internal static partial class ExpertSeed
     /// <summary>Inserts an active expert holding <paramref name="fieldName"/>; level 0 = county team, 1 = department team.</summary>
     public static async Task<int> SeedExpertAsync(
         TestApp app, string name, string fieldName, int level, int? departmentId, string? email, string? employerEmail,
-        DateOnly? termStart = null, DateOnly? termEnd = null, string? departmentName = null)
+        DateOnly? termStart = null, DateOnly? termEnd = null, string? departmentName = null, string county = TestApp.County)
     {
         var n = Interlocked.Increment(ref next);
         var idCard = string.Create(CultureInfo.InvariantCulture, $"45099919700101{n:D4}");
         var certificate = string.Create(CultureInfo.InvariantCulture, $"QS-ZJ-{n:D4}");
         var start = (termStart ?? new DateOnly(2025, 1, 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var end = (termEnd ?? new DateOnly(2027, 12, 31)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await using var db = app.OpenStore("experts");
+        await using var db = app.OpenStore("experts", county);
         await db.Database.ExecuteSqlRawAsync(
             """
             INSERT INTO Experts (Name, Gender, BirthDate, IdCardNumber, Employer, EmployerEmail, Title, Specialty, Mobile, Email, Level,
