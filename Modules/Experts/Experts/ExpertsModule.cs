@@ -44,6 +44,15 @@ public sealed class ExpertsModule : ModuleDefinition
 
     public override IEnumerable<SettingDefinition> Settings => [TermExpiryLeadDays];
 
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<Reminders.DispatchAnswerReminderJob>("dispatch-answer-reminders", "*/30 * * * *");
+        jobs.PerCounty<Reminders.MeetingReminderJob>("meeting-reminders", "0 * * * *");
+        jobs.PerCounty<Reminders.TermExpiryReminderJob>("term-expiry", "0 9 * * *");
+        jobs.PerCounty<RecommendationDeadlineJob>("recommendation-deadline", "0 8 * * *");
+    }
+
     public override void Register(ContainerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -51,11 +60,7 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<RecommendationRules>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertAdmission>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Areas.experts.Pages.Import.RecommendationImport>().AsSelf().InstancePerLifetimeScope();
-    }
-
-    public override void RegisterJobs(JobRegistry jobs)
-    {
-        ArgumentNullException.ThrowIfNull(jobs);
-        jobs.PerCounty<RecommendationDeadlineJob>("recommendation-deadline", "0 8 * * *");
+        builder.RegisterType<ExpertStatusChanges>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
     }
 }

@@ -1,0 +1,205 @@
+using System.ComponentModel.DataAnnotations;
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Experts.Contracts;
+using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
+
+/// <summary>
+/// 调用通知: the competent department (or a county manager) sends experts of the needed field a dispatch
+/// notice. The page suggests active experts in term, not unavailable on the start date, fewest recent
+/// participations first. Each expert gets an email with a signed link to accept or decline.
+/// </summary>
+internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, DispatchLinks links, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Field> Fields { get; private set; } = [];
+
+    public IReadOnlyList<Candidate> Suggestions { get; private set; } = [];
+
+    [BindProperty]
+    public DispatchInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int? fieldId, DateTime? start, CancellationToken cancellationToken)
+    {
+        if (await access.OrganiserAsync(units, county.Required, cancellationToken) is null)
+        {
+            return Forbid();
+        }
+
+        Input.FieldId = fieldId;
+        Input.StartsAt = start;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await access.OrganiserAsync(units, county.Required, cancellationToken) is not { } organiser)
+        {
+            return Forbid();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var startsAt = Input.StartsAt is { } s ? ChinaTime.ToUtc(s) : (DateTime?)null;
+        var answerBy = Input.AnswerBy is { } a ? ChinaTime.ToUtc(a) : (DateTime?)null;
+        if (answerBy is not null && answerBy <= now)
+        {
+            ModelState.AddModelError("Input.AnswerBy", "答复期限必须晚于当前时间");
+        }
+
+        var candidates = startsAt is null || Input.FieldId is null ? [] : await CandidatesAsync(Input.FieldId.Value, startsAt.Value, cancellationToken);
+        var chosen = candidates.Where(c => Input.ExpertIds.Contains(c.Id)).Select(c => c.Id).ToList();
+        if (Input.ExpertIds.Count == 0)
+        {
+            ModelState.AddModelError("Input.ExpertIds", "请至少选择一名专家");
+        }
+        else if (chosen.Count != Input.ExpertIds.Distinct().Count())
+        {
+            ModelState.AddModelError("Input.ExpertIds", "所选专家不在可调用名单中（须在库、聘期内、该领域、开始日期可出勤）");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var experts = await db.Experts.Where(e => chosen.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var dispatch = new Dispatch
+        {
+            Title = Input.Title!.Trim(),
+            Description = Input.Description?.Trim() ?? "",
+            Location = Input.Location!.Trim(),
+            FieldId = Input.FieldId,
+            StartsAtUtc = startsAt!.Value,
+            AnswerByUtc = answerBy!.Value,
+            DepartmentId = organiser.Id,
+            DepartmentName = organiser.Name,
+            Classified = Input.Classified,
+            CreatedBy = access.User.UserName,
+            CreatedAtUtc = now,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Dispatches.Add(dispatch);
+        foreach (var expert in experts)
+        {
+            dispatch.Assignments.Add(new DispatchAssignment
+            {
+                ExpertId = expert.Id,
+                CrossDepartment = expert.DepartmentId != dispatch.DepartmentId,
+                TokenHash = Guid.NewGuid().ToString("N"), // replaced below once the id is known
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var assignment in dispatch.Assignments)
+        {
+            var expert = experts.Single(e => e.Id == assignment.ExpertId);
+            var (token, hash) = links.Create(county.Required, assignment.Id);
+            assignment.TokenHash = hash;
+            var link = Url.Page("/Respond/Index", pageHandler: null, values: new { area = "experts", t = token }, protocol: Request.Scheme);
+            if (!string.IsNullOrWhiteSpace(expert.Email))
+            {
+                var content = dispatch.Classified
+                    ? "您有一项涉密调用，请与组织单位联系。"
+                    : $"调用事项：{dispatch.Title}\n地点：{dispatch.Location}\n开始时间：{ChinaTime.Format(dispatch.StartsAtUtc)}\n说明：{dispatch.Description}";
+                db.Publish(new EmailRequested
+                {
+                    County = county.Required,
+                    OccurredAtUtc = now,
+                    Source = ExpertsModule.ModuleName,
+                    To = expert.Email!,
+                    ToName = expert.Name,
+                    Subject = dispatch.Classified ? "专家调用通知（涉密）" : $"专家调用通知：{dispatch.Title}",
+                    TextBody = $"{expert.Name} 专家：\n\n{dispatch.DepartmentName}向您发出调用通知。\n{content}\n\n请于 {ChinaTime.Format(dispatch.AnswerByUtc)} 前答复（接受或谢绝），无需登录：\n{link}\n\n接受后请按时到现场指挥部报到。",
+                });
+            }
+
+            db.Publish(new ExpertDispatched
+            {
+                County = county.Required,
+                OccurredAtUtc = now,
+                DispatchId = dispatch.Id,
+                ExpertId = expert.Id,
+                ExpertName = expert.Name,
+                Title = dispatch.Classified ? Confidentiality.Masked : dispatch.Title,
+                DepartmentId = dispatch.DepartmentId,
+                CrossDepartment = assignment.CrossDepartment,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Notice"] = $"已发出调用通知，通知专家 {experts.Count} 名";
+        return RedirectToPage("Details", new { id = dispatch.Id });
+    }
+
+    /// <summary>Active experts of the field, in term and available on the start date, fewest participations in the last year first.</summary>
+    private async Task<List<Candidate>> CandidatesAsync(int fieldId, DateTime startsAtUtc, CancellationToken cancellationToken)
+    {
+        var day = DateOnly.FromDateTime(ChinaTime.FromUtc(startsAtUtc));
+        var today = DateOnly.FromDateTime(ChinaTime.Now(clock));
+        var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
+        var query = db.Experts.AsNoTracking()
+            .Where(e => e.Status == ExpertStatus.Active && e.TermStart <= today && e.TermEnd >= today)
+            .Where(e => e.Fields.Any(f => f.FieldId == fieldId))
+            .Where(e => !db.Unavailabilities.Any(u => u.ExpertId == e.Id && u.From <= day && u.To >= day));
+        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        {
+            var department = access.DepartmentId;
+            query = query.Where(e => e.Level == ExpertTeamLevel.County || e.DepartmentId == department);
+        }
+
+        var rows = await query
+            .Select(e => new { e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, Recent = db.Participations.Count(p => p.ExpertId == e.Id && p.AtUtc >= since) })
+            .OrderBy(c => c.Recent).ThenBy(c => c.Name)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return rows.Select(c => new Candidate(c.Id, c.Name, c.Employer, c.Title, c.Level, c.DepartmentName, c.Recent)).ToList();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Fields = await db.Fields.AsNoTracking().Where(f => f.Active).OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
+        if (Input.FieldId is { } field)
+        {
+            var start = Input.StartsAt is { } s ? ChinaTime.ToUtc(s) : clock.GetUtcNow().UtcDateTime;
+            Suggestions = await CandidatesAsync(field, start, cancellationToken);
+        }
+    }
+
+    internal sealed record Candidate(int Id, string Name, string Employer, string Title, ExpertTeamLevel Level, string? DepartmentName, int RecentParticipations);
+
+    internal sealed class DispatchInput
+    {
+        [Required(ErrorMessage = "请填写调用事项（事件或任务）")]
+        [StringLength(200, ErrorMessage = "调用事项不能超过 200 个字")]
+        public string? Title { get; set; }
+
+        [StringLength(4000, ErrorMessage = "说明不能超过 4000 个字")]
+        public string? Description { get; set; }
+
+        [Required(ErrorMessage = "请填写地点")]
+        [StringLength(200, ErrorMessage = "地点不能超过 200 个字")]
+        public string? Location { get; set; }
+
+        [Required(ErrorMessage = "请选择所需领域")]
+        public int? FieldId { get; set; }
+
+        [Required(ErrorMessage = "请填写开始时间")]
+        public DateTime? StartsAt { get; set; }
+
+        [Required(ErrorMessage = "请填写答复期限")]
+        public DateTime? AnswerBy { get; set; }
+
+        public bool Classified { get; set; }
+
+        public List<int> ExpertIds { get; set; } = [];
+    }
+}

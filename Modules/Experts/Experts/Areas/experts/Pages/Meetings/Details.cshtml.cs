@@ -1,0 +1,235 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Emergency.BuildingBlocks.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Experts.Areas.experts.Pages.Meetings;
+
+/// <summary>
+/// One meeting: invited experts and, once it has started, the organiser records each expert's attendance
+/// (出席 / 请假 with a reason / 无故缺席) and the output report (趋势分析和对策报告). Attendance feeds the
+/// participation history and the disqualification rule through <see cref="ExpertStatusChanges"/>.
+/// </summary>
+internal sealed class DetailsModel(
+    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, ICountyContext county, IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+    : PageModel
+{
+    /// <summary>Largest report attachment accepted.</summary>
+    public const long MaxReportFileBytes = 10 * 1024 * 1024;
+
+    public Meeting Meeting { get; private set; } = new();
+
+    public bool SeesContent { get; private set; }
+
+    public bool IsOrganiser { get; private set; }
+
+    public bool Started { get; private set; }
+
+    public IReadOnlyList<(MeetingInvitation Invitation, Expert Expert)> Rows { get; private set; } = [];
+
+    [BindProperty]
+    public AttendanceInput Attend { get; set; } = new();
+
+    [BindProperty]
+    public ReportInput Output { get; set; } = new();
+
+    /// <summary>Optional attachment of the report (a document or scan), kept outside the web root.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAttendanceAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!IsOrganiser)
+        {
+            return Forbid();
+        }
+
+        var invitation = await db.MeetingInvitations.SingleOrDefaultAsync(i => i.Id == Attend.InvitationId && i.MeetingId == id, cancellationToken);
+        if (invitation is null)
+        {
+            return NotFound();
+        }
+
+        var reason = Attend.Reason?.Trim();
+        if (!Started)
+        {
+            ModelState.AddModelError("Attend.Attendance", "会商开始后才能登记出席情况");
+        }
+
+        if (Attend.Attendance is not (Attendance.Present or Attendance.Excused or Attendance.Unexcused))
+        {
+            ModelState.AddModelError("Attend.Attendance", "请选择出席情况");
+        }
+
+        if (Attend.Attendance == Attendance.Excused && string.IsNullOrEmpty(reason))
+        {
+            ModelState.AddModelError("Attend.Reason", "请填写请假事由");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var expert = await db.Experts.SingleAsync(e => e.Id == invitation.ExpertId, cancellationToken);
+        var before = invitation.Attendance;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        invitation.Attendance = Attend.Attendance;
+        invitation.ExcuseReason = Attend.Attendance == Attendance.Excused ? reason : null;
+        if (before != Attendance.Present && Attend.Attendance == Attendance.Present)
+        {
+            db.Participations.Add(new Participation
+            {
+                ExpertId = expert.Id,
+                Kind = ParticipationKind.Meeting,
+                ReferenceId = Meeting.Id,
+                Title = Meeting.Topic,
+                AtUtc = Meeting.StartsAtUtc,
+                DepartmentId = Meeting.DepartmentId,
+                DepartmentName = Meeting.DepartmentName,
+                Classified = Meeting.Classified,
+            });
+            expert.ParticipationCount++;
+        }
+        else if (before == Attendance.Present && Attend.Attendance != Attendance.Present)
+        {
+            var recorded = await db.Participations
+                .Where(p => p.ExpertId == expert.Id && p.Kind == ParticipationKind.Meeting && p.ReferenceId == Meeting.Id)
+                .ToListAsync(cancellationToken);
+            db.Participations.RemoveRange(recorded);
+            expert.ParticipationCount = Math.Max(0, expert.ParticipationCount - recorded.Count);
+        }
+
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == id, cancellationToken);
+        meeting.Status = MeetingStatus.Held;
+        await db.SaveChangesAsync(cancellationToken);
+        await changes.RecomputeAbsencesAsync(expert, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Notice = expert.Status == ExpertStatus.Disqualified && before != Attend.Attendance
+            ? $"已登记 {expert.Name} 的出席情况；{expert.StatusReason}，已取消专家资格"
+            : $"已登记 {expert.Name} 的出席情况";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!IsOrganiser)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(Output.Report))
+        {
+            ModelState.AddModelError("Output.Report", "请填写趋势分析和对策报告");
+        }
+
+        if (Upload is { Length: > MaxReportFileBytes })
+        {
+            ModelState.AddModelError(nameof(Upload), "报告附件不能超过 10 MB");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var meeting = await db.Meetings.SingleAsync(m => m.Id == id, cancellationToken);
+        meeting.Report = Output.Report!.Trim();
+        if (Upload is { Length: > 0 })
+        {
+            var folder = FilesFolder();
+            Directory.CreateDirectory(folder);
+            var stored = Path.Combine(folder, StoredName(id));
+            var partial = stored + ".part";
+            await using (var target = System.IO.File.Create(partial))
+            {
+                await Upload.CopyToAsync(target, cancellationToken);
+            }
+
+            System.IO.File.Move(partial, stored, overwrite: true);
+            var name = Path.GetFileName(Upload.FileName);
+            meeting.ReportFileName = name.Length > 200 ? name[^200..] : name;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = "已保存趋势分析和对策报告";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Downloads the report attachment, for those who may see the meeting's content.</summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken) || !SeesContent || Meeting.ReportFileName is null)
+        {
+            return NotFound();
+        }
+
+        var path = Path.Combine(FilesFolder(), StoredName(id));
+        return System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", Meeting.ReportFileName) : NotFound();
+    }
+
+    private static string StoredName(int id) => string.Create(CultureInfo.InvariantCulture, $"meeting-{id}-report.bin");
+
+    /// <summary>data/counties/&lt;county&gt;/experts-files: beside the county's stores, outside the web root.</summary>
+    private string FilesFolder() =>
+        Path.Combine(environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data", "counties", county.Required, "experts-files");
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Invitations).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        SeesContent = await access.SeesContentAsync(meeting.Classified, meeting.DepartmentId, cancellationToken);
+        IsOrganiser = access.CanWrite && (access.DepartmentId == meeting.DepartmentId || await access.IsCountyManagerAsync(cancellationToken));
+        Started = meeting.StartsAtUtc <= clock.GetUtcNow().UtcDateTime;
+        Output.Report ??= meeting.Report;
+        var ids = meeting.Invitations.Select(i => i.ExpertId).ToList();
+        var experts = await db.Experts.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        Rows = meeting.Invitations.OrderBy(i => i.Id).Select(i => (i, experts[i.ExpertId])).ToList();
+        return true;
+    }
+
+    internal sealed class AttendanceInput
+    {
+        public int InvitationId { get; set; }
+
+        public Attendance Attendance { get; set; }
+
+        [StringLength(500, ErrorMessage = "请假事由不能超过 500 个字")]
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class ReportInput
+    {
+        [StringLength(20000, ErrorMessage = "报告不能超过 20000 个字")]
+        public string? Report { get; set; }
+    }
+}

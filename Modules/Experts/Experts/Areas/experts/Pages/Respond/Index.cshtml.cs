@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text;
+using Autofac;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Experts.Contracts;
+using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Experts.Areas.experts.Pages.Respond;
+
+/// <summary>
+/// The expert answers a dispatch notice through the signed link of the email, without an account. The
+/// link names its county, so the page works in a scope of its own for that county (whatever the county
+/// of a signed-in visitor). A tampered link, another expert's or another county's, or an answered one is
+/// refused with a page saying so; a refusal without a reason disqualifies (拒绝调用且无正当理由).
+/// </summary>
+[AllowAnonymous]
+internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks links, ICountyDirectory counties, TimeProvider clock) : PageModel
+{
+    public const string InvalidLink = "链接无效或已被篡改，请使用调用通知邮件中的原始链接。";
+
+    [BindProperty(Name = "t", SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    /// <summary>Shown instead of the form: why the link does not work, or what was just answered.</summary>
+    public string? Message { get; private set; }
+
+    public bool Refused { get; private set; }
+
+    public Dispatch? Dispatch { get; private set; }
+
+    public string ExpertName { get; private set; } = "";
+
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => HandleAsync(null, cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptAsync(CancellationToken cancellationToken) => HandleAsync(true, cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) => HandleAsync(false, cancellationToken);
+
+    private async Task<IActionResult> HandleAsync(bool? accept, CancellationToken cancellationToken)
+    {
+        var payload = links.Read(Token);
+        if (payload is null || (await counties.FindAsync(payload.County, cancellationToken))?.MayUse(ExpertsModule.ModuleName) != true)
+        {
+            return Refuse(InvalidLink);
+        }
+
+        await using var scope = lifetimeScope.BeginLifetimeScope();
+        scope.Resolve<ICountyContext>().Set(payload.County);
+        var db = scope.Resolve<ExpertsDbContext>();
+        var assignment = await db.DispatchAssignments.SingleOrDefaultAsync(a => a.Id == payload.AssignmentId, cancellationToken);
+        if (assignment is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(assignment.TokenHash), Encoding.ASCII.GetBytes(payload.SecretHash)))
+        {
+            return Refuse(InvalidLink);
+        }
+
+        var dispatch = await db.Dispatches.AsNoTracking().SingleAsync(d => d.Id == assignment.DispatchId, cancellationToken);
+        var expert = await db.Experts.SingleAsync(e => e.Id == assignment.ExpertId, cancellationToken);
+        Dispatch = dispatch;
+        ExpertName = expert.Name;
+        if (assignment.Answer != AnswerStatus.Pending)
+        {
+            return Refuse($"该调用通知已答复（{(assignment.Answer == AnswerStatus.Accepted ? "接受" : "谢绝")}），链接已失效");
+        }
+
+        if (expert.Status != ExpertStatus.Active)
+        {
+            return Refuse("您已不在专家库中，该调用通知的链接已失效");
+        }
+
+        if (accept is null)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reason = Reason?.Trim() ?? "";
+        if (!accept.Value && reason.Length > 500)
+        {
+            ModelState.AddModelError(nameof(Reason), "谢绝理由不能超过 500 个字");
+            return Page();
+        }
+
+        // The answer is taken once: a conditional update, so two answers racing cannot both win.
+        var answer = accept.Value ? AnswerStatus.Accepted : AnswerStatus.Declined;
+        string? declineReason = accept.Value || reason.Length == 0 ? null : reason;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = await db.DispatchAssignments
+            .Where(a => a.Id == assignment.Id && a.Answer == AnswerStatus.Pending)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Answer, answer).SetProperty(a => a.AnsweredAtUtc, now).SetProperty(a => a.DeclineReason, declineReason), cancellationToken);
+        if (taken == 0)
+        {
+            return Refuse("该调用通知已答复，链接已失效");
+        }
+
+        if (accept.Value)
+        {
+            db.Participations.Add(new Participation
+            {
+                ExpertId = expert.Id,
+                Kind = ParticipationKind.Dispatch,
+                ReferenceId = dispatch.Id,
+                Title = dispatch.Title,
+                AtUtc = dispatch.StartsAtUtc,
+                DepartmentId = dispatch.DepartmentId,
+                DepartmentName = dispatch.DepartmentName,
+                Classified = dispatch.Classified,
+            });
+            expert.ParticipationCount++;
+            Message = "已接受调用，请按时到现场指挥部报到。";
+        }
+        else if (reason.Length == 0)
+        {
+            scope.Resolve<ExpertStatusChanges>().End(expert, ExpertExitKind.Disqualified, ExpertStatusChanges.RefusedDispatchReason);
+            Message = $"已谢绝调用。因未说明正当理由，按规定取消专家资格（{ExpertStatusChanges.RefusedDispatchReason}）。";
+        }
+        else
+        {
+            Message = "已谢绝调用，组织单位已收到您的答复。";
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Page();
+    }
+
+    private PageResult Refuse(string message)
+    {
+        Refused = true;
+        Message = message;
+        return Page();
+    }
+}
