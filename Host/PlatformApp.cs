@@ -64,6 +64,7 @@ public static partial class PlatformApp
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
             container.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
+            container.RegisterInstance<Emergency.BuildingBlocks.Files.IModuleFiles>(new ModuleFiles(dataRoot));
             container.RegisterType<Access.HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
             container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
