@@ -45,6 +45,12 @@ public static partial class PlatformApp
         catalog.AddPlatformStore(PlatformDbContext.StoreName, ModuleStore.For<PlatformDbContext>(o => new PlatformDbContext(o)));
 
         var dataRoot = Path.Combine(builder.Environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data");
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Modules' static files (/_content/<Module>/...) from a build output; a published app has them in wwwroot.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Services.Configure<EventsOptions>(configuration.GetSection("Events"));
         builder.Services.Configure<MailOptions>(configuration.GetSection("Mail"));
         builder.Services.Configure<DemoOptions>(configuration.GetSection("Demo"));
