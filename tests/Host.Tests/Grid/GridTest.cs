@@ -144,7 +144,15 @@ public abstract partial class GridTest : PlatformTest
 
     internal static async Task<HttpResponseMessage> StepAsync(TestApp app, string user, int hazard, string handler, IDictionary<string, string>? fields = null, string query = "") =>
         await TestApp.PostFormAsync(await app.AsAsync(user), $"/grid/Hazards/Details?id={hazard}&handler={handler}{query}", fields ?? new Dictionary<string, string>(),
-            tokenFrom: $"/grid/Hazards/Details?id={hazard}");
+            tokenFrom: "/Account/ChangePassword");
+
+    /// <summary>A new sign-in (after the clock moved past the idle timeout of an earlier one).</summary>
+    internal static async Task<HttpClient> SignInAsync(TestApp app, string user)
+    {
+        var client = app.NewClient();
+        await TestApp.PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["UserName"] = user, ["Password"] = TestApp.Password });
+        return client;
+    }
 
     internal static async Task<HttpResponseMessage> AssignAsync(TestApp app, int hazard, int department, DateTime deadlineChina) =>
         await StepAsync(app, Township, hazard, "Assign", new Dictionary<string, string>

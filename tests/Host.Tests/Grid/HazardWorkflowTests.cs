@@ -193,11 +193,12 @@ public sealed class HazardWorkflowTests : GridTest
 
         // After the deadline has passed, no extension can be asked.
         Clock.Advance(TimeSpan.FromDays(11));
-        var late = await StepAsync(app, Weather, id, "Extend", new Dictionary<string, string>
+        using var weather = await SignInAsync(app, Weather);
+        var late = await TestApp.PostFormAsync(weather, $"/grid/Hazards/Details?id={id}&handler=Extend", new Dictionary<string, string>
         {
             ["Input.ExtensionDeadline"] = InChinaTime(TimeSpan.FromDays(5)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.Note"] = "再延期",
-        });
+        }, tokenFrom: "/Account/ChangePassword");
         Text(await late.Content.ReadAsStringAsync()).Should().Contain("整改期限已过，不能再申请延期");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Extensions")).Should().Be(1);
     }

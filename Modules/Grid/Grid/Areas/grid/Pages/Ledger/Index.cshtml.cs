@@ -74,6 +74,7 @@ internal sealed class IndexModel(LedgerQuery ledger, GridAccess access, ICountyU
         for (var c = 0; c < headers.Length; c++)
         {
             sheet.Cell(1, c + 1).Value = headers[c];
+            sheet.Column(c + 1).Width = c is 6 ? 30 : 14; // fixed widths: measuring text needs fonts the server may not have
         }
 
         var r = 2;
@@ -95,7 +96,6 @@ internal sealed class IndexModel(LedgerQuery ledger, GridAccess access, ICountyU
             r++;
         }
 
-        sheet.Columns().AdjustToContents();
         var stream = new MemoryStream();
         workbook.SaveAs(stream);
         stream.Position = 0;
