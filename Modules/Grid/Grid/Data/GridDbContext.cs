@@ -91,6 +91,9 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.Property(x => x.RejectReason).HasMaxLength(1000);
             b.Property(x => x.ReportedBy).HasMaxLength(64);
             b.Property(x => x.ReporterName).HasMaxLength(64);
+            // Stored as 0/1 so that a filter on the flag is "Overdue = 0" (an index seek), not "NOT Overdue" (a scan).
+            b.Property(x => x.Overdue).HasConversion<int>();
+            b.Property(x => x.AwaitingReportIn).HasConversion<int>();
             // Ledger: each scope's rows by state, newest first (SQLite appends the rowid Id to every index).
             b.HasIndex(x => new { x.TownshipId, x.State });
             b.HasIndex(x => new { x.VillageId, x.State });

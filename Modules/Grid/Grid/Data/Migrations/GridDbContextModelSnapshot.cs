@@ -345,7 +345,7 @@ namespace Emergency.Grid.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AwaitingReportIn")
+                    b.Property<int>("AwaitingReportIn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Category")
@@ -386,7 +386,7 @@ namespace Emergency.Grid.Data.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
-                    b.Property<bool>("Overdue")
+                    b.Property<int>("Overdue")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Grid.Data.Migrations
 {
     [DbContext(typeof(GridDbContext))]
-    [Migration("20261123121032_Initial")]
+    [Migration("20261123123600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -348,7 +348,7 @@ namespace Emergency.Grid.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("AwaitingReportIn")
+                    b.Property<int>("AwaitingReportIn")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Category")
@@ -389,7 +389,7 @@ namespace Emergency.Grid.Data.Migrations
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
-                    b.Property<bool>("Overdue")
+                    b.Property<int>("Overdue")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Place")
