@@ -77,7 +77,7 @@ public sealed class GridBrowserTests : GridTest
         // The deadline passes and the sweep runs: 水利局 is whistled by email.
         Clock.Advance(TimeSpan.FromDays(4));
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("grid:overdue-sweep");
-        var mails = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
+        var mails = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
         mails.Should().Contain(m => m.Subject != null && m.Subject.StartsWith("隐患整改逾期，请报到", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "slj@qingshan.example.cn");
 
         // 水利局 finds it on its 报到 list, reports in, rectifies and asks for re-inspection.

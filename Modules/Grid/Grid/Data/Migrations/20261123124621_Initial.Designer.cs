@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Grid.Data.Migrations
 {
     [DbContext(typeof(GridDbContext))]
-    [Migration("20261123123600_Initial")]
+    [Migration("20261123124621_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -447,25 +447,30 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("State");
-
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("VillageId");
 
                     b.HasIndex("DepartmentId", "AwaitingReportIn");
 
-                    b.HasIndex("DepartmentId", "State");
-
-                    b.HasIndex("Overdue", "DepartmentId");
-
                     b.HasIndex("Overdue", "TownshipId");
 
-                    b.HasIndex("TownshipId", "State");
-
-                    b.HasIndex("VillageId", "State");
+                    b.HasIndex("Overdue", "DepartmentId", "AwaitingReportIn")
+                        .HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
 
                     b.HasIndex("Overdue", "State", "DeadlineUtc");
+
+                    b.HasIndex("State", "Category", "Level", "Overdue", "DepartmentId")
+                        .HasDatabaseName("IX_Hazards_State");
+
+                    b.HasIndex("TownshipId", "State", "Category", "Level", "Overdue", "DepartmentId")
+                        .HasDatabaseName("IX_Hazards_TownshipId_State");
+
+                    b.HasIndex("VillageId", "State", "Category", "Level", "Overdue", "DepartmentId")
+                        .HasDatabaseName("IX_Hazards_VillageId_State");
+
+                    b.HasIndex("DepartmentId", "State", "Category", "Level", "Overdue", "TownshipId", "VillageId")
+                        .HasDatabaseName("IX_Hazards_DepartmentId_State");
 
                     b.ToTable("Hazards", (string)null);
                 });

@@ -372,12 +372,12 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_DepartmentId_State",
                 table: "Hazards",
-                columns: new[] { "DepartmentId", "State" });
+                columns: new[] { "DepartmentId", "State", "Category", "Level", "Overdue", "TownshipId", "VillageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_Overdue_DepartmentId",
                 table: "Hazards",
-                columns: new[] { "Overdue", "DepartmentId" });
+                columns: new[] { "Overdue", "DepartmentId", "AwaitingReportIn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_Overdue_State_DeadlineUtc",
@@ -392,7 +392,7 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_State",
                 table: "Hazards",
-                column: "State");
+                columns: new[] { "State", "Category", "Level", "Overdue", "DepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_TownshipId",
@@ -402,7 +402,7 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_TownshipId_State",
                 table: "Hazards",
-                columns: new[] { "TownshipId", "State" });
+                columns: new[] { "TownshipId", "State", "Category", "Level", "Overdue", "DepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_VillageId",
@@ -412,7 +412,7 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_VillageId_State",
                 table: "Hazards",
-                columns: new[] { "VillageId", "State" });
+                columns: new[] { "VillageId", "State", "Category", "Level", "Overdue", "DepartmentId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAtUtc",
