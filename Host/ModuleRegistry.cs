@@ -12,5 +12,6 @@ public static class ModuleRegistry
     public static IReadOnlyList<ModuleDefinition> Modules { get; } =
     [
         new Emergency.Experts.ExpertsModule(),
+        new Emergency.Grid.GridModule(),
     ];
 }

@@ -45,6 +45,12 @@ public static partial class PlatformApp
         catalog.AddPlatformStore(PlatformDbContext.StoreName, ModuleStore.For<PlatformDbContext>(o => new PlatformDbContext(o)));
 
         var dataRoot = Path.Combine(builder.Environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data");
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Modules' static files (/_content/<Module>/...) from a build output; a published app has them in wwwroot.
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         builder.Services.Configure<EventsOptions>(configuration.GetSection("Events"));
         builder.Services.Configure<MailOptions>(configuration.GetSection("Mail"));
         builder.Services.Configure<DemoOptions>(configuration.GetSection("Demo"));
@@ -64,6 +70,7 @@ public static partial class PlatformApp
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
             container.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
+            container.RegisterInstance<Emergency.BuildingBlocks.Files.IModuleFiles>(new ModuleFiles(dataRoot));
             container.RegisterType<Access.HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
             container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();

@@ -1,0 +1,450 @@
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Grid.Contracts;
+using Emergency.Grid.Data;
+using Emergency.Grid.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Grid.Areas.grid.Pages.Hazards;
+
+/// <summary>
+/// One hazard and every step of its rectification. The township assigns it (a 重大隐患 only with a
+/// 治理方案), rejects it, decides extensions, re-inspects and closes it; the department rectifies,
+/// asks for an extension before the deadline and reports in when whistled; the county supervises.
+/// Each step is checked against <see cref="HazardWorkflow"/>; a refused step changes nothing.
+/// </summary>
+internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSteps steps, ICountyUnits units) : PageModel
+{
+    public Hazard Hazard { get; private set; } = null!;
+
+    public IReadOnlyList<HazardHistory> History { get; private set; } = [];
+
+    public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
+
+    public IReadOnlyList<UnitInfo> Departments { get; private set; } = [];
+
+    public bool ActsForTownship { get; private set; }
+
+    public bool ActsForDepartment { get; private set; }
+
+    public bool IsCountyManager { get; private set; }
+
+    [BindProperty]
+    public StepInput Input { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its plan first.</summary>
+    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+    {
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Assign))
+        {
+            ModelState.AddModelError("", HazardWorkflow.Refusal(hazard.State, HazardAction.Assign));
+            return null;
+        }
+
+        var department = Departments.FirstOrDefault(d => d.Id == Input.DepartmentId);
+        if (department is null)
+        {
+            ModelState.AddModelError("Input.DepartmentId", "请选择责任部门");
+        }
+
+        var deadline = FutureDeadline(Input.Deadline, "Input.Deadline", "整改期限");
+        if (hazard.Level == HazardLevel.Major && hazard.Plan is null)
+        {
+            ModelState.AddModelError("Input.DepartmentId", "重大隐患须先制定治理方案，才能交办");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        hazard.DepartmentId = department!.Id;
+        hazard.DepartmentName = department.Name;
+        hazard.DeadlineUtc = deadline;
+        hazard.Overdue = false;
+        hazard.AwaitingReportIn = false;
+        steps.TryMove(hazard, HazardAction.Assign, $"交办{department.Name}，整改期限 {ChinaTime.Format(deadline!.Value)}");
+        return $"已交办{department.Name}";
+    });
+
+    /// <summary>治理方案 of a 重大隐患 (targets, measures, funds, responsible person, deadline, safety measures).</summary>
+    public Task<IActionResult> OnPostPlanAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
+    {
+        if (hazard.Level != HazardLevel.Major)
+        {
+            ModelState.AddModelError("", "只有重大隐患需要制定治理方案");
+            return Task.FromResult<string?>(null);
+        }
+
+        if (!HazardWorkflow.IsOpen(hazard.State))
+        {
+            ModelState.AddModelError("", "该隐患已办结，不能修改治理方案");
+            return Task.FromResult<string?>(null);
+        }
+
+        Required(Input.Targets, "Input.Targets", "请填写治理目标和任务");
+        Required(Input.Measures, "Input.Measures", "请填写治理方法和措施");
+        Required(Input.ResponsiblePerson, "Input.ResponsiblePerson", "请填写负责人");
+        Required(Input.SafetyMeasures, "Input.SafetyMeasures", "请填写安全措施和应急预案");
+        if (Input.Funds is null or < 0)
+        {
+            ModelState.AddModelError("Input.Funds", "请填写经费（万元，不小于 0）");
+        }
+
+        var deadline = FutureDeadline(Input.PlanDeadline, "Input.PlanDeadline", "治理时限");
+        if (!ModelState.IsValid)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        var plan = hazard.Plan ?? new HazardPlan { HazardId = hazard.Id };
+        plan.Targets = Input.Targets!.Trim();
+        plan.Measures = Input.Measures!.Trim();
+        plan.Funds = Input.Funds!.Value;
+        plan.ResponsiblePerson = Input.ResponsiblePerson!.Trim();
+        plan.SafetyMeasures = Input.SafetyMeasures!.Trim();
+        plan.DeadlineUtc = deadline!.Value;
+        plan.CreatedBy = access.User.UserName;
+        plan.CreatedAtUtc = steps.Now;
+        if (hazard.Plan is null)
+        {
+            db.HazardPlans.Add(plan);
+        }
+
+        steps.Record(hazard, "治理方案", hazard.State, hazard.State, $"负责人 {plan.ResponsiblePerson}，经费 {plan.Funds.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} 万元，时限 {ChinaTime.Format(plan.DeadlineUtc)}");
+        return Task.FromResult<string?>("已保存治理方案");
+    });
+
+    /// <summary>挂牌督办 (县/市/省) of an open 重大隐患, by the county.</summary>
+    public Task<IActionResult> OnPostSuperviseAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.County, hazard =>
+    {
+        if (hazard.Level != HazardLevel.Major || !HazardWorkflow.IsOpen(hazard.State))
+        {
+            ModelState.AddModelError("Input.Supervision", "只有未销号的重大隐患可以挂牌督办");
+            return Task.FromResult<string?>(null);
+        }
+
+        if (Input.Supervision is not { } level || !Enum.IsDefined(level))
+        {
+            ModelState.AddModelError("Input.Supervision", "请选择督办级别");
+            return Task.FromResult<string?>(null);
+        }
+
+        hazard.Supervision = level;
+        steps.Record(hazard, "挂牌督办", hazard.State, hazard.State, SupervisionName(level));
+        return Task.FromResult<string?>(level == SupervisionLevel.None ? "已取消挂牌督办" : $"已{SupervisionName(level)}");
+    });
+
+    /// <summary>延期申请: by the department, before the deadline, to a later deadline.</summary>
+    public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, async hazard =>
+    {
+        if (!HazardWorkflow.HasDeadline(hazard.State) || hazard.DeadlineUtc is not { } current)
+        {
+            ModelState.AddModelError("", "只有已交办、未销号的隐患可以申请延期");
+            return null;
+        }
+
+        if (steps.Now >= current)
+        {
+            ModelState.AddModelError("Input.ExtensionDeadline", "整改期限已过，不能再申请延期");
+            return null;
+        }
+
+        if (await db.Extensions.AnyAsync(e => e.HazardId == hazard.Id && e.Status == ExtensionStatus.Pending, cancellationToken))
+        {
+            ModelState.AddModelError("Input.ExtensionDeadline", "已有待审批的延期申请");
+            return null;
+        }
+
+        var wanted = FutureDeadline(Input.ExtensionDeadline, "Input.ExtensionDeadline", "延期后的期限");
+        if (wanted is not null && wanted <= current)
+        {
+            ModelState.AddModelError("Input.ExtensionDeadline", "延期后的期限必须晚于原整改期限");
+        }
+
+        Required(Input.Note, "Input.Note", "请填写延期理由");
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        db.Extensions.Add(new ExtensionRequest
+        {
+            HazardId = hazard.Id,
+            RequestedDeadlineUtc = wanted!.Value,
+            Reason = Input.Note!.Trim(),
+            RequestedBy = access.User.UserName,
+            RequestedAtUtc = steps.Now,
+        });
+        steps.Record(hazard, "申请延期", hazard.State, hazard.State, $"申请延期至 {ChinaTime.Format(wanted.Value)}：{Input.Note!.Trim()}");
+        return "已提交延期申请，等待乡镇审批";
+    });
+
+    /// <summary>The township approves or refuses a pending extension.</summary>
+    public Task<IActionResult> OnPostDecideExtensionAsync(int id, int extensionId, bool approve, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+    {
+        var request = await db.Extensions.SingleOrDefaultAsync(e => e.Id == extensionId && e.HazardId == hazard.Id, cancellationToken);
+        if (request is null || request.Status != ExtensionStatus.Pending)
+        {
+            ModelState.AddModelError("", "该延期申请已处理");
+            return null;
+        }
+
+        if (approve && !HazardWorkflow.HasDeadline(hazard.State))
+        {
+            ModelState.AddModelError("", "该隐患已办结，不能延期");
+            return null;
+        }
+
+        request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
+        request.DecidedBy = access.User.UserName;
+        request.DecidedAtUtc = steps.Now;
+        request.DecisionNote = Input.Note?.Trim();
+        if (approve)
+        {
+            hazard.DeadlineUtc = request.RequestedDeadlineUtc;
+            hazard.Overdue = false;
+        }
+
+        steps.Record(hazard, approve ? "同意延期" : "不同意延期", hazard.State, hazard.State,
+            approve ? $"整改期限延至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : request.DecisionNote);
+        return approve ? $"已同意延期至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : "已不同意延期";
+    });
+
+    public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
+        Task.FromResult(Move(hazard, HazardAction.StartRectifying, null, "已开始整改")));
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
+    {
+        if (HazardWorkflow.Allows(hazard.State, HazardAction.SubmitRectified))
+        {
+            Required(Input.Note, "Input.Note", "请填写整改情况");
+            if (!ModelState.IsValid)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            hazard.RectificationNote = Input.Note!.Trim();
+        }
+
+        return Task.FromResult(Move(hazard, HazardAction.SubmitRectified, Input.Note?.Trim(), "已申请复查"));
+    });
+
+    /// <summary>复查: pass closes the hazard (销号), fail sends it back to rectifying with the reason.</summary>
+    public Task<IActionResult> OnPostReinspectAsync(int id, bool pass, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
+    {
+        var action = pass ? HazardAction.ReinspectPass : HazardAction.ReinspectFail;
+        if (!pass && HazardWorkflow.Allows(hazard.State, action))
+        {
+            Required(Input.Note, "Input.Note", "请填写复查不合格的原因");
+            if (!ModelState.IsValid)
+            {
+                return Task.FromResult<string?>(null);
+            }
+        }
+
+        var done = Move(hazard, action, Input.Note?.Trim(), pass ? "复查合格，已销号" : "复查不合格，已退回整改");
+        if (done is not null && pass)
+        {
+            hazard.ClosedAtUtc = steps.Now;
+            db.Publish(new HazardClosed
+            {
+                County = access.County,
+                OccurredAtUtc = steps.Now,
+                HazardId = hazard.Id,
+                TownshipId = hazard.TownshipId,
+                DepartmentId = hazard.DepartmentId,
+                Level = hazard.Level,
+                ClosedBy = access.User.UserName,
+            });
+        }
+
+        return Task.FromResult(done);
+    });
+
+    public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
+    {
+        if (HazardWorkflow.Allows(hazard.State, HazardAction.Reject))
+        {
+            Required(Input.Note, "Input.Note", "请填写不予认定的理由");
+            if (!ModelState.IsValid)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            hazard.RejectReason = Input.Note!.Trim();
+        }
+
+        return Task.FromResult(Move(hazard, HazardAction.Reject, Input.Note?.Trim(), "已不予认定"));
+    });
+
+    /// <summary>部门报到: the whistled department answers with its response; the hazard leaves the 报到 list.</summary>
+    public Task<IActionResult> OnPostReportInAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
+    {
+        if (!hazard.AwaitingReportIn)
+        {
+            ModelState.AddModelError("", "该隐患不在报到清单上");
+            return Task.FromResult<string?>(null);
+        }
+
+        Required(Input.Note, "Input.Note", "请填写报到情况（整改进展和措施）");
+        if (!ModelState.IsValid)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        hazard.AwaitingReportIn = false;
+        hazard.ReportedInAtUtc = steps.Now;
+        hazard.ReportInResponse = Input.Note!.Trim();
+        steps.Record(hazard, "部门报到", hazard.State, hazard.State, hazard.ReportInResponse);
+        return Task.FromResult<string?>("已报到");
+    });
+
+    private enum Actor
+    {
+        Township,
+        Department,
+        County,
+    }
+
+    /// <summary>Loads the hazard (404 when unseen), checks who acts, runs the step and commits it with its history.</summary>
+    private async Task<IActionResult> StepAsync(int id, Actor actor, Func<Hazard, Task<string?>> step)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var hazard = await db.Hazards.Include(h => h.Plan).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (hazard is null || !await access.MaySeeAsync(hazard, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var allowed = actor switch
+        {
+            Actor.Township => access.ActsForTownship(hazard.TownshipId),
+            Actor.Department => access.ActsForDepartment(hazard.DepartmentId),
+            _ => await access.IsCountyManagerAsync(cancellationToken),
+        };
+        if (!allowed)
+        {
+            return Forbid();
+        }
+
+        Departments = await units.DepartmentsAsync(access.County, cancellationToken);
+        var notice = await step(hazard);
+        if (notice is null || !ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = notice;
+        return RedirectToPage(new { id });
+    }
+
+    private string? Move(Hazard hazard, HazardAction action, string? note, string notice)
+    {
+        if (!steps.TryMove(hazard, action, note))
+        {
+            ModelState.AddModelError("", HazardWorkflow.Refusal(hazard.State, action));
+            return null;
+        }
+
+        return notice;
+    }
+
+    private DateTime? FutureDeadline(DateTime? chinaTime, string key, string what)
+    {
+        if (chinaTime is not { } local)
+        {
+            ModelState.AddModelError(key, $"请填写{what}");
+            return null;
+        }
+
+        var utc = ChinaTime.ToUtc(local);
+        if (utc <= steps.Now)
+        {
+            ModelState.AddModelError(key, $"{what}必须晚于当前时间");
+            return null;
+        }
+
+        return utc;
+    }
+
+    private void Required(string? value, string key, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ModelState.AddModelError(key, message);
+        }
+        else if (value.Length > 2000)
+        {
+            ModelState.AddModelError(key, "内容不能超过 2000 个字");
+        }
+    }
+
+    internal static string SupervisionName(SupervisionLevel level) => level switch
+    {
+        SupervisionLevel.County => "县级挂牌督办",
+        SupervisionLevel.City => "市级挂牌督办",
+        SupervisionLevel.Province => "省级挂牌督办",
+        _ => "未挂牌",
+    };
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var hazard = await db.Hazards.AsNoTracking().Include(h => h.Plan).Include(h => h.Photos).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (hazard is null || !await access.MaySeeAsync(hazard, cancellationToken))
+        {
+            return false;
+        }
+
+        Hazard = hazard;
+        History = await db.HazardHistory.AsNoTracking().Where(h => h.HazardId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        Extensions = await db.Extensions.AsNoTracking().Where(e => e.HazardId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        if (Departments.Count == 0)
+        {
+            Departments = await units.DepartmentsAsync(access.County, cancellationToken);
+        }
+
+        ActsForTownship = access.ActsForTownship(hazard.TownshipId);
+        ActsForDepartment = access.ActsForDepartment(hazard.DepartmentId);
+        IsCountyManager = await access.IsCountyManagerAsync(cancellationToken);
+        return true;
+    }
+
+    internal sealed class StepInput
+    {
+        public int? DepartmentId { get; set; }
+
+        /// <summary>整改期限 in China time.</summary>
+        public DateTime? Deadline { get; set; }
+
+        public string? Targets { get; set; }
+
+        public string? Measures { get; set; }
+
+        public decimal? Funds { get; set; }
+
+        public string? ResponsiblePerson { get; set; }
+
+        public DateTime? PlanDeadline { get; set; }
+
+        public string? SafetyMeasures { get; set; }
+
+        public SupervisionLevel? Supervision { get; set; }
+
+        public DateTime? ExtensionDeadline { get; set; }
+
+        /// <summary>Reason, response or note of the step.</summary>
+        public string? Note { get; set; }
+    }
+}

@@ -1,0 +1,226 @@
+using ClosedXML.Excel;
+using Emergency.BuildingBlocks.Files;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Grid.Data;
+using Emergency.Grid.Domain;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Grid.Areas.grid.Pages.Import;
+
+/// <summary>
+/// Grids imported from an Excel sheet (.xlsx): the upload is checked row by row and previewed with
+/// its errors; nothing is written until the user confirms a file without errors. The file waits
+/// between the two steps in the module's files folder, outside the web root.
+/// </summary>
+internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, ICountySettings settings, IModuleFiles files, TimeProvider clock) : PageModel
+{
+    /// <summary>The columns of the sheet, in order.</summary>
+    public static readonly string[] Columns = ["村（社区）", "网格编码", "网格名称", "类型", "户数", "人口", "风险防范重点", "撤离路线", "避难场所", "应急电话"];
+
+    public const int MaxRows = 2000;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The staged file's name once previewed.</summary>
+    public string? Staged { get; private set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await access.ManagesAnyAsync(cancellationToken) ? Page() : Forbid();
+
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        if (!await access.ManagesAnyAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError("Upload", "请选择要导入的 Excel 文件（.xlsx）");
+            return Page();
+        }
+
+        if (Upload.Length > 5 * 1024 * 1024 || !Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            ModelState.AddModelError("Upload", "只能导入不超过 5 MB 的 .xlsx 文件");
+            return Page();
+        }
+
+        await using (var stream = Upload.OpenReadStream())
+        {
+            Staged = await files.SaveAsync(access.County, GridModule.ModuleName, stream, "xlsx", cancellationToken);
+        }
+
+        var rows = await ReadAsync(Staged, cancellationToken);
+        if (rows is null)
+        {
+            files.Delete(access.County, GridModule.ModuleName, Staged);
+            Staged = null;
+            ModelState.AddModelError("Upload", "无法读取该文件，请使用导入模板（.xlsx）");
+            return Page();
+        }
+
+        Rows = rows;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string staged, CancellationToken cancellationToken)
+    {
+        if (!await access.ManagesAnyAsync(cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var rows = await ReadAsync(staged, cancellationToken);
+        if (rows is null)
+        {
+            ModelState.AddModelError("Upload", "导入文件已失效，请重新上传");
+            return Page();
+        }
+
+        if (rows.Count == 0 || rows.Any(r => r.Errors.Count > 0))
+        {
+            Rows = rows;
+            Staged = staged;
+            ModelState.AddModelError("Upload", "文件中还有错误，请修改后重新上传");
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            db.Grids.Add(row.Grid!);
+            row.Grid!.CreatedAtUtc = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        files.Delete(access.County, GridModule.ModuleName, staged);
+        Notice = $"已导入 {rows.Count} 个网格";
+        return RedirectToPage("/Grids/Index");
+    }
+
+    /// <summary>Reads and checks every row; null when the file is not a readable workbook.</summary>
+    private async Task<IReadOnlyList<Row>?> ReadAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var stream = files.OpenRead(access.County, GridModule.ModuleName, name ?? "");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        List<string[]> cells;
+        try
+        {
+            using var workbook = new XLWorkbook(buffer);
+            var sheet = workbook.Worksheets.First();
+            cells = sheet.RowsUsed().Skip(1).Take(MaxRows + 1)
+                .Select(r => Enumerable.Range(1, Columns.Length).Select(c => r.Cell(c).GetString().Trim()).ToArray())
+                .Where(r => r.Any(c => c.Length > 0))
+                .ToList();
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or FormatException)
+        {
+            return null;
+        }
+
+        var countyManager = await access.IsCountyManagerAsync(cancellationToken);
+        var villages = (await units.VillagesAsync(access.County, cancellationToken))
+            .Where(v => countyManager || v.ParentId == access.TownshipId)
+            .GroupBy(v => v.Name)
+            .ToDictionary(g => g.Key, g => g.First());
+        var codes = cells.Select(c => c[1]).Where(c => c.Length > 0).ToList();
+        var taken = (await db.Grids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => g.Code).ToListAsync(cancellationToken)).ToHashSet();
+        var seen = new HashSet<string>();
+        var rows = new List<Row>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var c = cells[i];
+            var errors = new List<string>();
+            if (i >= MaxRows)
+            {
+                errors.Add($"一次最多导入 {MaxRows} 行");
+            }
+
+            if (!villages.TryGetValue(c[0], out var village))
+            {
+                errors.Add(c[0].Length == 0 ? "缺少村（社区）" : $"“{c[0]}”不是本乡镇的村（社区）");
+            }
+
+            if (c[1].Length == 0 || c[1].Length > 30 || !c[1].All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
+            {
+                errors.Add("网格编码须为 1–30 位数字、字母或短横线");
+            }
+            else if (taken.Contains(c[1]) || !seen.Add(c[1]))
+            {
+                errors.Add($"网格编码 {c[1]} 重复");
+            }
+
+            if (c[2].Length is 0 or > 50)
+            {
+                errors.Add("网格名称须为 1–50 个字");
+            }
+
+            var kind = GridRules.ParseKind(c[3]);
+            if (kind is null)
+            {
+                errors.Add("类型须为“村民小组”或“社区网格”");
+            }
+
+            var households = ParseCount(c[4], "户数", errors);
+            var population = ParseCount(c[5], "人口", errors);
+            if (kind is { } k && households is { } h && await GridRules.HouseholdsProblemAsync(settings, k, h, cancellationToken) is { } problem)
+            {
+                errors.Add(problem);
+            }
+
+            if (c[6].Length > 1000 || c[7].Length > 500 || c[8].Length > 200 || c[9].Length > 500)
+            {
+                errors.Add("风险防范重点、撤离路线、避难场所或应急电话过长");
+            }
+
+            var grid = errors.Count > 0 ? null : new GridArea
+            {
+                TownshipId = village!.ParentId ?? 0,
+                VillageId = village.Id,
+                Code = c[1],
+                Name = c[2],
+                Kind = kind!.Value,
+                Households = households!.Value,
+                Population = population!.Value,
+                KeyRisks = c[6],
+                EvacuationRoute = c[7],
+                Shelter = c[8],
+                EmergencyNumbers = c[9],
+            };
+            rows.Add(new Row(i + 2, c, errors, grid));
+        }
+
+        return rows;
+    }
+
+    private static int? ParseCount(string text, string what, List<string> errors)
+    {
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0)
+        {
+            return n;
+        }
+
+        errors.Add($"{what}须为不小于 0 的整数");
+        return null;
+    }
+
+    internal sealed record Row(int Number, string[] Cells, IReadOnlyList<string> Errors, GridArea? Grid);
+}

@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Grid.Data;
+using Emergency.Grid.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Grid.Areas.grid.Pages.Stations;
+
+/// <summary>村（社区）应急服务站 and their staff (at least one), kept by the township.</summary>
+internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units) : PageModel
+{
+    public IReadOnlyList<ServiceStation> Stations { get; private set; } = [];
+
+    public IReadOnlyList<UnitInfo> Villages { get; private set; } = [];
+
+    public bool CanManage { get; private set; }
+
+    [BindProperty]
+    public StationInput Input { get; set; } = new();
+
+    [BindProperty]
+    public StaffInput Staff { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostStationAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (!TryValidateModel(Input, nameof(Input)))
+        {
+            return Page();
+        }
+
+        var village = Villages.FirstOrDefault(v => v.Id == Input.VillageId);
+        if (village is null)
+        {
+            ModelState.AddModelError("Input.VillageId", "只能为本乡镇的村（社区）设立服务站");
+            return Page();
+        }
+
+        var station = new ServiceStation
+        {
+            TownshipId = village.ParentId ?? 0,
+            VillageId = village.Id,
+            Name = Input.Name!.Trim(),
+            Address = Input.Address?.Trim() ?? "",
+            Phone = Input.Phone?.Trim() ?? "",
+        };
+        station.Staff.Add(new StationStaff { Name = Input.StaffName!.Trim(), Mobile = Input.StaffMobile!.Trim(), Post = "站长" });
+        db.Stations.Add(station);
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"已设立应急服务站：{station.Name}";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostStaffAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (!TryValidateModel(Staff, nameof(Staff)))
+        {
+            return Page();
+        }
+
+        var station = Stations.FirstOrDefault(s => s.Id == Staff.StationId);
+        if (station is null)
+        {
+            return NotFound();
+        }
+
+        db.StationStaff.Add(new StationStaff { StationId = station.Id, Name = Staff.Name!.Trim(), Mobile = Staff.Mobile!.Trim(), Post = Staff.Post?.Trim() ?? "" });
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"已为{station.Name}添加工作人员：{Staff.Name!.Trim()}";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var countyManager = await access.IsCountyManagerAsync(cancellationToken);
+        CanManage = countyManager || (access.CanWrite && access.Scope == UserScope.Township);
+        var all = await units.VillagesAsync(access.County, cancellationToken);
+        Villages = countyManager || access.Scope is UserScope.County or UserScope.Department ? all
+            : access.Scope == UserScope.Village ? all.Where(v => v.Id == access.VillageId).ToList()
+            : all.Where(v => v.ParentId == access.TownshipId).ToList();
+        var stations = db.Stations.AsNoTracking().Include(s => s.Staff).AsQueryable();
+        stations = access.Scope switch
+        {
+            UserScope.Township => stations.Where(s => s.TownshipId == access.TownshipId),
+            UserScope.Village => stations.Where(s => s.VillageId == access.VillageId),
+            _ => stations,
+        };
+        Stations = await stations.OrderBy(s => s.VillageId).Take(500).ToListAsync(cancellationToken);
+    }
+
+    internal sealed class StationInput
+    {
+        [Required(ErrorMessage = "请选择村（社区）")]
+        public int? VillageId { get; set; }
+
+        [Required(ErrorMessage = "请填写服务站名称")]
+        [StringLength(100, ErrorMessage = "名称不能超过 100 个字")]
+        public string? Name { get; set; }
+
+        [StringLength(200, ErrorMessage = "地址不能超过 200 个字")]
+        public string? Address { get; set; }
+
+        [StringLength(20, ErrorMessage = "电话不能超过 20 个字符")]
+        public string? Phone { get; set; }
+
+        [Required(ErrorMessage = "服务站至少要有 1 名工作人员：请填写站长姓名")]
+        [StringLength(50, ErrorMessage = "姓名不能超过 50 个字")]
+        public string? StaffName { get; set; }
+
+        [Required(ErrorMessage = "请填写站长手机号")]
+        [RegularExpression("^1[0-9]{10}$", ErrorMessage = "手机号应为 11 位数字")]
+        public string? StaffMobile { get; set; }
+    }
+
+    internal sealed class StaffInput
+    {
+        public int StationId { get; set; }
+
+        [Required(ErrorMessage = "请填写姓名")]
+        [StringLength(50, ErrorMessage = "姓名不能超过 50 个字")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "请填写手机号")]
+        [RegularExpression("^1[0-9]{10}$", ErrorMessage = "手机号应为 11 位数字")]
+        public string? Mobile { get; set; }
+
+        [StringLength(50, ErrorMessage = "岗位不能超过 50 个字")]
+        public string? Post { get; set; }
+    }
+}

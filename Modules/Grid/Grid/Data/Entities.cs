@@ -1,0 +1,364 @@
+using Emergency.Grid.Contracts;
+
+namespace Emergency.Grid.Data;
+
+/// <summary>What a grid covers: a villagers' group (村民小组) or a block of 300–500 households in a community.</summary>
+internal enum GridKind
+{
+    VillagersGroup = 0, // 村民小组
+    CommunityBlock = 1, // 社区网格
+}
+
+/// <summary>An emergency-management grid (应急管理网格) of a village or community.</summary>
+internal sealed class GridArea
+{
+    public int Id { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int VillageId { get; set; }
+
+    /// <summary>网格编码, unique in the county.</summary>
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public GridKind Kind { get; set; }
+
+    public int Households { get; set; }
+
+    public int Population { get; set; }
+
+    /// <summary>风险防范重点.</summary>
+    public string KeyRisks { get; set; } = "";
+
+    /// <summary>撤离路线.</summary>
+    public string EvacuationRoute { get; set; } = "";
+
+    /// <summary>避难场所.</summary>
+    public string Shelter { get; set; } = "";
+
+    /// <summary>应急电话 (one per line).</summary>
+    public string EmergencyNumbers { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<GridMemberGrid> Members { get; set; } = [];
+}
+
+/// <summary>一岗五责: the five information duties of a grid member.</summary>
+[Flags]
+internal enum GridDuties
+{
+    None = 0,
+    Fire = 1, // 火灾
+    EarthquakeGeology = 2, // 地震地质灾害
+    FloodDrought = 4, // 防汛抗旱
+    DisasterReduction = 8, // 防减救灾
+    WorkSafety = 16, // 安全生产
+}
+
+/// <summary>The existing roles a grid member absorbs (网格资源整合).</summary>
+[Flags]
+internal enum GridRoles
+{
+    None = 0,
+    GeoMonitor = 1, // 群测群防员
+    ReservoirSafety = 2, // 水库安全管理员
+    ForestRanger = 4, // 护林员
+    DisasterInformant = 8, // 灾情信息员
+    WorkSafetyManager = 16, // 安全生产管理员
+    WeatherInformant = 32, // 气象信息员
+    EarthquakeObserver = 64, // 地震宏观观测员
+}
+
+/// <summary>A grid member (网格员); may sign in as a village account (<see cref="UserName"/>).</summary>
+internal sealed class GridMember
+{
+    public int Id { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int VillageId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Mobile { get; set; } = "";
+
+    public GridDuties Duties { get; set; }
+
+    public GridRoles Roles { get; set; }
+
+    /// <summary>The platform account the member signs in with, if any.</summary>
+    public string? UserName { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public List<GridMemberGrid> Grids { get; set; } = [];
+}
+
+internal sealed class GridMemberGrid
+{
+    public int MemberId { get; set; }
+
+    public int GridId { get; set; }
+
+    public GridMember? Member { get; set; }
+
+    public GridArea? Grid { get; set; }
+}
+
+/// <summary>村（社区）应急服务站.</summary>
+internal sealed class ServiceStation
+{
+    public int Id { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int VillageId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string Phone { get; set; } = "";
+
+    public List<StationStaff> Staff { get; set; } = [];
+}
+
+internal sealed class StationStaff
+{
+    public int Id { get; set; }
+
+    public int StationId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Mobile { get; set; } = "";
+
+    /// <summary>站长, 应急管理员, 网格员 …</summary>
+    public string Post { get; set; } = "";
+}
+
+/// <summary>The rectification states of a hazard; <see cref="Domain.HazardWorkflow"/> says which step may follow which.</summary>
+internal enum HazardState
+{
+    Reported = 0, // 已上报
+    Assigned = 1, // 已交办
+    Rectifying = 2, // 整改中
+    AwaitingReinspection = 3, // 待复查
+    Closed = 4, // 已销号
+    Rejected = 5, // 不予认定
+}
+
+/// <summary>挂牌督办 level of a 重大隐患.</summary>
+internal enum SupervisionLevel
+{
+    None = 0,
+    County = 1, // 县级
+    City = 2, // 市级
+    Province = 3, // 省级
+}
+
+/// <summary>A hazard (隐患) reported in a grid and followed to its closing.</summary>
+internal sealed class Hazard
+{
+    public int Id { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int VillageId { get; set; }
+
+    public int GridId { get; set; }
+
+    public string GridName { get; set; } = "";
+
+    public HazardCategory Category { get; set; }
+
+    public HazardLevel Level { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public string Place { get; set; } = "";
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public HazardState State { get; set; }
+
+    public int? DepartmentId { get; set; }
+
+    public string? DepartmentName { get; set; }
+
+    /// <summary>整改期限 (UTC).</summary>
+    public DateTime? DeadlineUtc { get; set; }
+
+    /// <summary>Past its deadline and still open; cleared by an extension, closing or rejection.</summary>
+    public bool Overdue { get; set; }
+
+    /// <summary>The deadline a reminder was last sent for (two days ahead).</summary>
+    public DateTime? RemindedForDeadlineUtc { get; set; }
+
+    public SupervisionLevel Supervision { get; set; }
+
+    /// <summary>乡镇吹哨: the department must report in (报到) while this is true.</summary>
+    public bool AwaitingReportIn { get; set; }
+
+    public DateTime? WhistledAtUtc { get; set; }
+
+    public DateTime? ReportedInAtUtc { get; set; }
+
+    public string? ReportInResponse { get; set; }
+
+    public string? RectificationNote { get; set; }
+
+    public string? RejectReason { get; set; }
+
+    public string ReportedBy { get; set; } = "";
+
+    public string ReporterName { get; set; } = "";
+
+    public DateTime ReportedAtUtc { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    public HazardPlan? Plan { get; set; }
+
+    public List<HazardPhoto> Photos { get; set; } = [];
+}
+
+/// <summary>治理方案 of a 重大隐患: required before it may be assigned.</summary>
+internal sealed class HazardPlan
+{
+    public int HazardId { get; set; }
+
+    public string Targets { get; set; } = "";
+
+    public string Measures { get; set; } = "";
+
+    /// <summary>经费（万元）.</summary>
+    public decimal Funds { get; set; }
+
+    public string ResponsiblePerson { get; set; } = "";
+
+    public DateTime DeadlineUtc { get; set; }
+
+    public string SafetyMeasures { get; set; } = "";
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+internal sealed class HazardPhoto
+{
+    public int Id { get; set; }
+
+    public int HazardId { get; set; }
+
+    /// <summary>Name under the county's grid files folder (see IModuleFiles).</summary>
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public long Size { get; set; }
+
+    public DateTime UploadedAtUtc { get; set; }
+}
+
+/// <summary>Every step of a hazard: who, when, what.</summary>
+internal sealed class HazardHistory
+{
+    public long Id { get; set; }
+
+    public int HazardId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string By { get; set; } = "";
+
+    public string Action { get; set; } = "";
+
+    public HazardState? FromState { get; set; }
+
+    public HazardState? ToState { get; set; }
+
+    public string? Note { get; set; }
+}
+
+internal enum ExtensionStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Refused = 2,
+}
+
+/// <summary>An extension request (延期申请) made before the deadline.</summary>
+internal sealed class ExtensionRequest
+{
+    public int Id { get; set; }
+
+    public int HazardId { get; set; }
+
+    public DateTime RequestedDeadlineUtc { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public ExtensionStatus Status { get; set; }
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime RequestedAtUtc { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAtUtc { get; set; }
+
+    public string? DecisionNote { get; set; }
+}
+
+internal enum DisasterStatus
+{
+    Reported = 0, // 待核实
+    Verified = 1, // 已核实
+}
+
+/// <summary>灾情报送.</summary>
+internal sealed class DisasterReport
+{
+    public int Id { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int? VillageId { get; set; }
+
+    public string DisasterType { get; set; } = "";
+
+    public DateTime HappenedAtUtc { get; set; }
+
+    public string Place { get; set; } = "";
+
+    public int AffectedPeople { get; set; }
+
+    public int Dead { get; set; }
+
+    public int Injured { get; set; }
+
+    public int Missing { get; set; }
+
+    public int HousesDamaged { get; set; }
+
+    /// <summary>直接经济损失（万元）.</summary>
+    public decimal DirectLoss { get; set; }
+
+    public DisasterStatus Status { get; set; }
+
+    public string ReportedBy { get; set; } = "";
+
+    public DateTime ReportedAtUtc { get; set; }
+
+    public string? VerifiedBy { get; set; }
+
+    public DateTime? VerifiedAtUtc { get; set; }
+}

@@ -1,0 +1,170 @@
+using Emergency.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Emergency.Grid.Data;
+
+/// <summary>The Grid module's store: one SQLite file per county (data/counties/&lt;county&gt;/grid.db).</summary>
+internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : StoreDbContext(options)
+{
+    public DbSet<GridArea> Grids => Set<GridArea>();
+
+    public DbSet<GridMember> Members => Set<GridMember>();
+
+    public DbSet<GridMemberGrid> MemberGrids => Set<GridMemberGrid>();
+
+    public DbSet<ServiceStation> Stations => Set<ServiceStation>();
+
+    public DbSet<StationStaff> StationStaff => Set<StationStaff>();
+
+    public DbSet<Hazard> Hazards => Set<Hazard>();
+
+    public DbSet<HazardPlan> HazardPlans => Set<HazardPlan>();
+
+    public DbSet<HazardPhoto> HazardPhotos => Set<HazardPhoto>();
+
+    public DbSet<HazardHistory> HazardHistory => Set<HazardHistory>();
+
+    public DbSet<ExtensionRequest> Extensions => Set<ExtensionRequest>();
+
+    public DbSet<DisasterReport> Disasters => Set<DisasterReport>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<GridArea>(b =>
+        {
+            b.ToTable("Grids");
+            b.Property(x => x.Code).HasMaxLength(30);
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.KeyRisks).HasMaxLength(1000);
+            b.Property(x => x.EvacuationRoute).HasMaxLength(500);
+            b.Property(x => x.Shelter).HasMaxLength(200);
+            b.Property(x => x.EmergencyNumbers).HasMaxLength(500);
+            b.HasIndex(x => x.Code).IsUnique();
+            b.HasIndex(x => new { x.VillageId, x.Name });
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<GridMember>(b =>
+        {
+            b.ToTable("Members");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Mobile).HasMaxLength(11);
+            b.Property(x => x.UserName).HasMaxLength(64);
+            b.HasIndex(x => x.UserName);
+            b.HasIndex(x => new { x.VillageId, x.Name });
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<GridMemberGrid>(b =>
+        {
+            b.ToTable("MemberGrids");
+            b.HasKey(x => new { x.MemberId, x.GridId });
+            b.HasIndex(x => new { x.GridId, x.MemberId });
+            b.HasOne(x => x.Member).WithMany(m => m.Grids).HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            b.HasOne(x => x.Grid).WithMany(g => g.Members).HasForeignKey(x => x.GridId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ServiceStation>(b =>
+        {
+            b.ToTable("Stations");
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Address).HasMaxLength(200);
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.HasIndex(x => x.VillageId);
+            b.HasMany(x => x.Staff).WithOne().HasForeignKey(s => s.StationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<StationStaff>(b =>
+        {
+            b.ToTable("StationStaff");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Mobile).HasMaxLength(11);
+            b.Property(x => x.Post).HasMaxLength(50);
+        });
+        modelBuilder.Entity<Hazard>(b =>
+        {
+            b.ToTable("Hazards");
+            b.Property(x => x.GridName).HasMaxLength(50);
+            b.Property(x => x.Description).HasMaxLength(2000);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.DepartmentName).HasMaxLength(100);
+            b.Property(x => x.ReportInResponse).HasMaxLength(2000);
+            b.Property(x => x.RectificationNote).HasMaxLength(2000);
+            b.Property(x => x.RejectReason).HasMaxLength(1000);
+            b.Property(x => x.ReportedBy).HasMaxLength(64);
+            b.Property(x => x.ReporterName).HasMaxLength(64);
+            // Stored as 0/1 so that a filter on the flag is "Overdue = 0" (an index seek), not "NOT Overdue" (a scan).
+            b.Property(x => x.Overdue).HasConversion<int>();
+            b.Property(x => x.AwaitingReportIn).HasConversion<int>();
+            // Ledger: each scope's rows by state, carrying the other filter columns so that the counts per state
+            // (GROUP BY State) read only the index, whatever the filter; measured with 1,000,000 rows: ≤ 5 ms per
+            // township, ~45 ms for the whole county unfiltered. SQLite appends the rowid Id to every index, so the
+            // single-column scope indexes give the page newest first without sorting.
+            b.HasIndex(x => new { x.TownshipId, x.State, x.Category, x.Level, x.Overdue, x.DepartmentId }).HasDatabaseName("IX_Hazards_TownshipId_State");
+            b.HasIndex(x => new { x.VillageId, x.State, x.Category, x.Level, x.Overdue, x.DepartmentId }).HasDatabaseName("IX_Hazards_VillageId_State");
+            b.HasIndex(x => new { x.DepartmentId, x.State, x.Category, x.Level, x.Overdue, x.TownshipId, x.VillageId }).HasDatabaseName("IX_Hazards_DepartmentId_State");
+            b.HasIndex(x => new { x.State, x.Category, x.Level, x.Overdue, x.DepartmentId }).HasDatabaseName("IX_Hazards_State");
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.VillageId);
+            b.HasIndex(x => x.DepartmentId);
+            // Overdue sweep and deadline reminders: only open, not yet overdue rows up to a deadline.
+            b.HasIndex(x => new { x.Overdue, x.State, x.DeadlineUtc });
+            // Overdue counts by township and department; the 报到 list.
+            b.HasIndex(x => new { x.Overdue, x.TownshipId });
+            b.HasIndex(x => new { x.Overdue, x.DepartmentId, x.AwaitingReportIn }).HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
+            b.HasIndex(x => new { x.DepartmentId, x.AwaitingReportIn });
+            b.HasOne(x => x.Plan).WithOne().HasForeignKey<HazardPlan>(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<HazardPlan>(b =>
+        {
+            b.ToTable("HazardPlans");
+            b.HasKey(x => x.HazardId);
+            b.Property(x => x.Targets).HasMaxLength(2000);
+            b.Property(x => x.Measures).HasMaxLength(4000);
+            b.Property(x => x.ResponsiblePerson).HasMaxLength(50);
+            b.Property(x => x.SafetyMeasures).HasMaxLength(2000);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.Property(x => x.Funds).HasConversion<double>();
+        });
+        modelBuilder.Entity<HazardPhoto>(b =>
+        {
+            b.ToTable("HazardPhotos");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(30);
+            b.HasIndex(x => x.HazardId);
+        });
+        modelBuilder.Entity<HazardHistory>(b =>
+        {
+            b.ToTable("HazardHistory");
+            b.Property(x => x.By).HasMaxLength(64);
+            b.Property(x => x.Action).HasMaxLength(40);
+            b.Property(x => x.Note).HasMaxLength(2000);
+            b.HasIndex(x => new { x.HazardId, x.Id });
+        });
+        modelBuilder.Entity<ExtensionRequest>(b =>
+        {
+            b.ToTable("Extensions");
+            b.Property(x => x.Reason).HasMaxLength(1000);
+            b.Property(x => x.RequestedBy).HasMaxLength(64);
+            b.Property(x => x.DecidedBy).HasMaxLength(64);
+            b.Property(x => x.DecisionNote).HasMaxLength(1000);
+            b.HasIndex(x => new { x.HazardId, x.Status });
+        });
+        modelBuilder.Entity<DisasterReport>(b =>
+        {
+            b.ToTable("Disasters");
+            b.Property(x => x.DisasterType).HasMaxLength(50);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.ReportedBy).HasMaxLength(64);
+            b.Property(x => x.VerifiedBy).HasMaxLength(64);
+            b.Property(x => x.DirectLoss).HasConversion<double>();
+            b.HasIndex(x => new { x.TownshipId, x.Status });
+            b.HasIndex(x => x.HappenedAtUtc);
+        });
+    }
+}
+
+internal sealed class GridDesignTimeFactory : IDesignTimeDbContextFactory<GridDbContext>
+{
+    public GridDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<GridDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -1,0 +1,72 @@
+using Autofac;
+using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.Grid.Data;
+using Emergency.Grid.Domain;
+using Emergency.Grid.Ledger;
+using Emergency.Grid.Overdue;
+
+namespace Emergency.Grid;
+
+/// <summary>
+/// 应急管理网格: grids of every village and community, grid members (一岗五责) and service stations,
+/// the 明白卡 of each grid, hazards reported from a phone and followed to their closing (隐患台账),
+/// the overdue whistle (乡镇吹哨、部门报到) and disaster reports (灾情报送).
+/// </summary>
+public sealed class GridModule : ModuleDefinition
+{
+    public const string ModuleName = "grid";
+
+    internal const string SettingsGroup = "应急管理网格";
+
+    internal static readonly IntSetting CommunityHouseholdsMin =
+        new("grid.community-households-min", "社区网格最少户数", "Community grid minimum households", SettingsGroup, 300, 1, 5000, "户");
+
+    internal static readonly IntSetting CommunityHouseholdsMax =
+        new("grid.community-households-max", "社区网格最多户数", "Community grid maximum households", SettingsGroup, 500, 1, 5000, "户");
+
+    internal static readonly IntSetting DeadlineReminderDays =
+        new("grid.deadline-reminder-days", "整改期限提前提醒天数", "Rectification deadline reminder lead time", SettingsGroup, 2, 0, 30, "天");
+
+    internal static readonly IntSetting PhotoMaxMegabytes =
+        new("grid.photo-max-mb", "隐患照片大小上限", "Hazard photo size limit", SettingsGroup, 5, 1, 20, "MB");
+
+    public override string Name => ModuleName;
+
+    public override string DisplayName => "网格";
+
+    public override string DisplayNameEn => "Grid";
+
+    public override ModuleStore Store { get; } = ModuleStore.For<GridDbContext>(o => new GridDbContext(o));
+
+    /// <summary>Hazards are assigned to any department, so most departments use the module (报到).</summary>
+    public override bool UsedByMostDepartments => true;
+
+    public override IEnumerable<NavigationEntry> Navigation => [new("网格", "Grid", "/Index", 30)];
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new("grid.manage", "管理网格、网格员、服务站（乡镇）"),
+        new("grid.report", "上报隐患和灾情（网格员）"),
+        new("grid.rectify", "整改交办的隐患并报到（部门）"),
+    ];
+
+    public override IEnumerable<SettingDefinition> Settings => [CommunityHouseholdsMin, CommunityHouseholdsMax, DeadlineReminderDays, PhotoMaxMegabytes];
+
+    public override void Register(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<GridAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<HazardSteps>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
+    }
+
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<OverdueSweepJob>("overdue-sweep", "15 1 * * *");
+        jobs.PerCounty<DeadlineReminderJob>("deadline-reminders", "0 8 * * *");
+    }
+}

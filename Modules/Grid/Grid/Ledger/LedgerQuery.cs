@@ -1,0 +1,113 @@
+using Emergency.Grid.Contracts;
+using Emergency.Grid.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Grid.Ledger;
+
+/// <summary>
+/// The ledger's filter. The page puts the user's scope in it (a township user's township, a village
+/// user's village, a department user's department), so the query never returns what they may not see.
+/// </summary>
+internal sealed record LedgerFilter(
+    int? TownshipId = null,
+    int? VillageId = null,
+    HazardState? State = null,
+    HazardLevel? Level = null,
+    HazardCategory? Category = null,
+    int? DepartmentId = null,
+    bool? Overdue = null,
+    int Page = 1);
+
+internal sealed record LedgerRow(
+    int Id,
+    int TownshipId,
+    int VillageId,
+    string GridName,
+    HazardCategory Category,
+    HazardLevel Level,
+    string Place,
+    HazardState State,
+    string? DepartmentName,
+    DateTime? DeadlineUtc,
+    bool Overdue,
+    SupervisionLevel Supervision,
+    DateTime ReportedAtUtc);
+
+internal sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, IReadOnlyDictionary<HazardState, int> Counts, int Total, int Page, int Pages);
+
+/// <summary>
+/// 隐患台账: filtered in SQL over composite indexes ((TownshipId|VillageId|DepartmentId, State), newest
+/// first by the rowid), paged with Skip/Take, read without tracking into a projection. The counts per
+/// state are one GROUP BY over the same filter without the state; the total is taken from them.
+/// </summary>
+internal sealed class LedgerQuery(GridDbContext db)
+{
+    public const int PageSize = 20;
+
+    /// <summary>The most rows an export writes.</summary>
+    public const int ExportLimit = 50_000;
+
+    public async Task<LedgerPage> RunAsync(LedgerFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var counts = await Filtered(filter with { State = null })
+            .GroupBy(h => h.State)
+            .Select(g => new { State = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.State, x => x.Count, cancellationToken);
+        var total = filter.State is { } state ? counts.GetValueOrDefault(state) : counts.Values.Sum();
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await Project(Filtered(filter).OrderByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize))
+            .ToListAsync(cancellationToken);
+        return new LedgerPage(rows, counts, total, page, pages);
+    }
+
+    /// <summary>Every row of the filter (up to <see cref="ExportLimit"/>), newest first, for the Excel export.</summary>
+    public async Task<IReadOnlyList<LedgerRow>> AllAsync(LedgerFilter filter, CancellationToken cancellationToken) =>
+        await Project(Filtered(filter).OrderByDescending(h => h.Id).Take(ExportLimit)).ToListAsync(cancellationToken);
+
+    private IQueryable<Hazard> Filtered(LedgerFilter filter)
+    {
+        var query = db.Hazards.AsNoTracking();
+        if (filter.TownshipId is { } township)
+        {
+            query = query.Where(h => h.TownshipId == township);
+        }
+
+        if (filter.VillageId is { } village)
+        {
+            query = query.Where(h => h.VillageId == village);
+        }
+
+        if (filter.DepartmentId is { } department)
+        {
+            query = query.Where(h => h.DepartmentId == department);
+        }
+
+        if (filter.State is { } state)
+        {
+            query = query.Where(h => h.State == state);
+        }
+
+        if (filter.Level is { } level)
+        {
+            query = query.Where(h => h.Level == level);
+        }
+
+        if (filter.Category is { } category)
+        {
+            query = query.Where(h => h.Category == category);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            query = query.Where(h => h.Overdue == overdue);
+        }
+
+        return query;
+    }
+
+    private static IQueryable<LedgerRow> Project(IQueryable<Hazard> query) =>
+        query.Select(h => new LedgerRow(h.Id, h.TownshipId, h.VillageId, h.GridName, h.Category, h.Level, h.Place, h.State, h.DepartmentName,
+            h.DeadlineUtc, h.Overdue, h.Supervision, h.ReportedAtUtc));
+}

@@ -1,0 +1,146 @@
+using ClosedXML.Excel;
+using FluentAssertions;
+using Xunit;
+
+namespace Emergency.Host.Tests.Grid;
+
+public sealed class LedgerTests : GridTest
+{
+    [Fact]
+    public async Task The_ledger_filters_counts_per_state_pages_by_20_and_exports_to_excel()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        var weather = await DepartmentIdAsync(app, "气象局");
+        var first = await ReportedHazardAsync(app, grid, "台账样本一", category: "Fire");
+        await ReportedHazardAsync(app, grid, "台账样本二", category: "Geological");
+        await AssignAsync(app, first, weather, InChinaTime(TimeSpan.FromDays(5)));
+        await using (var db = app.OpenStore("grid"))
+        {
+            var sql =
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25) " +
+                "INSERT INTO Hazards (TownshipId, VillageId, GridId, GridName, Category, Level, Description, Place, State, Overdue, Supervision, AwaitingReportIn, ReportedBy, ReporterName, ReportedAtUtc) " +
+                "SELECT TownshipId, VillageId, GridId, GridName, 1, 0, Description, '批量水旱' || i, 0, 0, 0, 0, ReportedBy, ReporterName, ReportedAtUtc FROM Hazards, n WHERE Hazards.Id = " + first;
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql);
+        }
+
+        var township = await app.AsAsync(Township);
+        var all = Text(await township.GetStringAsync("/grid/Ledger"));
+        all.Should().Contain("共 27 条").And.Contain("已上报 26").And.Contain("已交办 1").And.Contain("1 / 2");
+
+        var assigned = Text(await township.GetStringAsync("/grid/Ledger?State=Assigned"));
+        assigned.Should().Contain("共 1 条").And.Contain("台账样本一").And.NotContain("台账样本二");
+        assigned.Should().Contain("已上报 26", "the counts per state ignore the state filter");
+
+        var category = Text(await township.GetStringAsync("/grid/Ledger?Category=Geological"));
+        category.Should().Contain("共 1 条").And.Contain("台账样本二");
+        Text(await township.GetStringAsync($"/grid/Ledger?DepartmentId={weather}")).Should().Contain("共 1 条");
+        Text(await township.GetStringAsync("/grid/Ledger?Category=FloodDrought&p=2")).Should().Contain("共 25 条").And.Contain("2 / 2");
+        Text(await township.GetStringAsync("/grid/Ledger?Overdue=true")).Should().Contain("没有符合条件的隐患");
+
+        var export = await township.GetAsync("/grid/Ledger?handler=Export&Category=FloodDrought");
+        export.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        using var workbook = new XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet(1);
+        sheet.Cell(1, 1).GetString().Should().Be("编号");
+        sheet.RowsUsed().Count().Should().Be(26, "a header and the 25 水旱 hazards");
+        sheet.Cell(2, 5).GetString().Should().Be("水旱");
+        sheet.Cell(2, 2).GetString().Should().Be("青山镇");
+    }
+
+    [Fact]
+    public async Task Grids_are_imported_from_excel_after_a_preview_of_the_row_errors()
+    {
+        await using var app = await StartAsync();
+        var township = await app.AsAsync(Township);
+
+        byte[] Workbook(params string[][] rows)
+        {
+            using var workbook = new XLWorkbook();
+            var sheet = workbook.Worksheets.Add("网格");
+            string[] header = ["村（社区）", "网格编码", "网格名称", "类型", "户数", "人口", "风险防范重点", "撤离路线", "避难场所", "应急电话"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).Value = header[c];
+            }
+
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var c = 0; c < rows[r].Length; c++)
+                {
+                    sheet.Cell(r + 2, c + 1).Value = rows[r][c];
+                }
+            }
+
+            using var stream = new MemoryStream();
+            workbook.SaveAs(stream);
+            return stream.ToArray();
+        }
+
+        async Task<string> PreviewAsync(byte[] bytes)
+        {
+            var page = await township.GetStringAsync("/grid/Import");
+            using var form = new MultipartFormDataContent { { new StringContent(Token(page)), "__RequestVerificationToken" } };
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(file, "Upload", "grids.xlsx");
+            return await (await township.PostAsync("/grid/Import?handler=Preview", form)).Content.ReadAsStringAsync();
+        }
+
+        var bad = Text(await PreviewAsync(Workbook(
+            ["河口村", "HK-11", "河口一组", "村民小组", "80", "260", "山洪", "向北", "村委会", "110"],
+            ["东门社区", "DM-11", "东门一网格", "社区网格", "400", "1200", "", "", "", ""],
+            ["河口村", "HK-11", "重复编码", "村民小组", "abc", "10", "", "", "", ""])));
+        bad.Should().Contain("共 3 行，其中 2 行有错误").And.Contain("“东门社区”不是本乡镇的村（社区）").And.Contain("网格编码 HK-11 重复").And.Contain("户数须为不小于 0 的整数");
+        bad.Should().NotContain("确认导入");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Grids")).Should().Be(0, "nothing is written before the confirmation");
+
+        var good = await PreviewAsync(Workbook(
+            ["河口村", "HK-11", "河口一组", "村民小组", "80", "260", "山洪", "向北", "村委会", "110"],
+            ["青山社区", "QS-11", "青山社区一网格", "社区网格", "420", "1300", "", "", "", ""]));
+        Text(good).Should().Contain("共 2 行，其中 0 行有错误").And.Contain("确认导入 2 个网格");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Grids")).Should().Be(0);
+        var staged = System.Text.RegularExpressions.Regex.Match(good, "name=\"staged\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var confirm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(good), ["staged"] = staged });
+        var done = await township.PostAsync("/grid/Import?handler=Confirm", confirm);
+        Text(await done.Content.ReadAsStringAsync()).Should().Contain("已导入 2 个网格").And.Contain("青山社区一网格");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Grids")).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_disaster_is_reported_verified_by_the_township_and_summed_up_for_the_county()
+    {
+        await using var app = await StartAsync();
+        var member = await app.AsAsync(GridMember);
+        var future = await TestApp.PostFormAsync(member, "/grid/Disasters", new Dictionary<string, string>
+        {
+            ["Input.DisasterType"] = "山洪",
+            ["Input.HappenedAt"] = InChinaTime(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Place"] = "河口村三组",
+        });
+        Text(await future.Content.ReadAsStringAsync()).Should().Contain("发生时间不能晚于当前时间");
+
+        var reported = await TestApp.PostFormAsync(member, "/grid/Disasters", new Dictionary<string, string>
+        {
+            ["Input.DisasterType"] = "山洪",
+            ["Input.HappenedAt"] = InChinaTime(TimeSpan.FromHours(-3)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Place"] = "河口村三组",
+            ["Input.AffectedPeople"] = "120",
+            ["Input.Dead"] = "0",
+            ["Input.Injured"] = "2",
+            ["Input.Missing"] = "1",
+            ["Input.HousesDamaged"] = "6",
+            ["Input.DirectLoss"] = "35.5",
+        });
+        Text(await reported.Content.ReadAsStringAsync()).Should().Contain("已报送灾情：山洪（河口村三组）").And.Contain("待核实");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%DisasterReported%'")).Should().Be(1);
+
+        var id = await CountAsync(app, "SELECT MAX(Id) AS Value FROM Disasters");
+        (await TestApp.PostFormAsync(member, $"/grid/Disasters?handler=Verify&id={id}", new Dictionary<string, string>(), tokenFrom: "/grid/Disasters"))
+            .StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        var verified = await TestApp.PostFormAsync(await app.AsAsync(Township), $"/grid/Disasters?handler=Verify&id={id}", new Dictionary<string, string>(), tokenFrom: "/grid/Disasters");
+        Text(await verified.Content.ReadAsStringAsync()).Should().Contain("已核实灾情");
+
+        Text(await (await app.AsAsync(Leader)).GetStringAsync("/grid/Disasters")).Should().Contain("青山镇 1 1 120 0 2 1 6 35.5");
+    }
+}
