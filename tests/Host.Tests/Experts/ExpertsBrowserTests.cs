@@ -37,8 +37,16 @@ public sealed class ExpertsBrowserTests : ExpertsTest
         await page.GetByLabel("用户名").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(TestApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"Sign-in as {user} stayed on {page.Url}: " + await page.ContentAsync());
+        }
+
         return page;
     }
 
@@ -114,7 +122,8 @@ public sealed class ExpertsBrowserTests : ExpertsTest
         await SeesAsync(listed, "待遴选");
 
         // 3. The bureau passes the candidate with a note, then the emergency committee approves.
-        await TabAsync(bureau, "推荐轮次");
+        // A fresh load of the rounds page (the bureau is still on it), so the click below cannot land on the old page.
+        await bureau.GotoAsync(app.BaseAddress + "/experts/Rounds");
         await bureau.Locator("section", new() { HasText = roundTitle }).GetByRole(AriaRole.Link, new() { Name = "遴选批准" }).ClickAsync();
         var candidate = bureau.GetByTestId("candidates").Locator("tr", new() { HasText = ExpertName });
         await SeesAsync(candidate, "待遴选");
