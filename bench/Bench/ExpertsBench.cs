@@ -162,7 +162,7 @@ internal static class ExpertsBench
         }
 
         await using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
+        analyze.CommandText = "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);";
         await analyze.ExecuteNonQueryAsync();
     }
 

@@ -31,12 +31,19 @@ try
 }
 finally
 {
-    try
+    if (options.Keep)
     {
-        Directory.Delete(dataRoot, recursive: true);
+        Console.WriteLine($"Data kept in {dataRoot}");
     }
-    catch (IOException)
+    else
     {
+        try
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }
 
@@ -50,7 +57,7 @@ if (options.Output is { } output)
     await File.WriteAllLinesAsync(output, lines);
 }
 
-internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output)
+internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output, bool Keep = false)
 {
     public static Options Parse(string[] args)
     {
@@ -65,8 +72,16 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
             double.Parse(Value("--rate", "50"), CultureInfo.InvariantCulture),
             int.Parse(Value("--seconds", "20"), CultureInfo.InvariantCulture),
             int.Parse(Value("--concurrency", "8"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--port", "5099"), CultureInfo.InvariantCulture),
-            args.Contains("--output") ? Value("--output", "") : null);
+            int.Parse(Value("--port", FreePort().ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
+            args.Contains("--output") ? Value("--output", "") : null,
+            args.Contains("--keep"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput");

@@ -31,6 +31,13 @@ public abstract partial class GridTest : PlatformTest
     /// <summary>A 1×1 PNG.</summary>
     internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
+    /// <summary>A bulk load that bypasses the module rebuilds the ledger's tally, as documented in HazardTally.</summary>
+    internal const string RebuildTally =
+        "DELETE FROM HazardTallies; " +
+        "INSERT INTO HazardTallies (TownshipId, VillageId, DepartmentId, State, Category, Level, Overdue, Count) " +
+        "SELECT TownshipId, VillageId, COALESCE(DepartmentId, 0), State, Category, Level, Overdue, COUNT(*) FROM Hazards " +
+        "GROUP BY TownshipId, VillageId, COALESCE(DepartmentId, 0), State, Category, Level, Overdue";
+
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     internal static async Task<int> DepartmentIdAsync(TestApp app, string name)

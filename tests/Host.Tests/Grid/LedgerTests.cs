@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Emergency.Host.Tests.Grid;
@@ -22,6 +23,8 @@ public sealed class LedgerTests : GridTest
                 "INSERT INTO Hazards (TownshipId, VillageId, GridId, GridName, Category, Level, Description, Place, State, Overdue, Supervision, AwaitingReportIn, ReportedBy, ReporterName, ReportedAtUtc) " +
                 "SELECT TownshipId, VillageId, GridId, GridName, 1, 0, Description, '批量水旱' || i, 0, 0, 0, 0, ReportedBy, ReporterName, ReportedAtUtc FROM Hazards, n WHERE Hazards.Id = " + first;
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql);
+            // A bulk load that bypasses the module rebuilds the ledger's tally, as documented in HazardTally.
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, RebuildTally);
         }
 
         var township = await app.AsAsync(Township);
@@ -46,6 +49,39 @@ public sealed class LedgerTests : GridTest
         sheet.RowsUsed().Count().Should().Be(26, "a header and the 25 水旱 hazards");
         sheet.Cell(2, 5).GetString().Should().Be("水旱");
         sheet.Cell(2, 2).GetString().Should().Be("青山镇");
+    }
+
+    /// <summary>Per (scope, state, category, level, overdue) as "t/v/d/s/c/l/o=n", from the hazards themselves or from the tally.</summary>
+    private static async Task<string> TallyAsync(TestApp app, bool fromHazards)
+    {
+        await using var db = app.OpenStore("grid");
+        var sql = fromHazards
+            ? "SELECT TownshipId || '/' || VillageId || '/' || COALESCE(DepartmentId, 0) || '/' || State || '/' || Category || '/' || Level || '/' || Overdue || '=' || COUNT(*) AS Value FROM Hazards GROUP BY TownshipId, VillageId, COALESCE(DepartmentId, 0), State, Category, Level, Overdue ORDER BY 1"
+            : "SELECT TownshipId || '/' || VillageId || '/' || DepartmentId || '/' || State || '/' || Category || '/' || Level || '/' || Overdue || '=' || Count AS Value FROM HazardTallies WHERE Count <> 0 ORDER BY 1";
+        return string.Join(";", await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.SqlQueryRaw<string>(db.Database, sql)));
+    }
+
+    [Fact]
+    public async Task The_counts_per_state_stay_exact_through_reports_assignments_rejections_and_the_overdue_sweep()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        var weather = await DepartmentIdAsync(app, "气象局");
+        var first = await ReportedHazardAsync(app, grid, "计数样本一", category: "Fire");
+        var second = await ReportedHazardAsync(app, grid, "计数样本二", category: "Geological");
+        var third = await ReportedHazardAsync(app, grid, "计数样本三");
+        var fourth = await ReportedHazardAsync(app, grid, "计数样本四");
+        await StepAsync(app, Township, fourth, "Reject", new Dictionary<string, string> { ["Input.Note"] = "经核实不属于隐患" });
+        await AssignAsync(app, first, weather, InChinaTime(TimeSpan.FromDays(1)));
+        await AssignAsync(app, second, weather, InChinaTime(TimeSpan.FromDays(3)));
+        Clock.Advance(TimeSpan.FromDays(2));
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger("grid:overdue-sweep");
+        await Eventually.WaitAsync(() => CountAsync(app, "SELECT COUNT(*) AS Value FROM Hazards WHERE Overdue = 1"), n => n == 1);
+
+        (await TallyAsync(app, fromHazards: false)).Should().Be(await TallyAsync(app, fromHazards: true));
+        var township = Text(await (await SignInAsync(app, Township)).GetStringAsync("/grid/Ledger"));
+        township.Should().Contain("共 4 条").And.Contain("已上报 1").And.Contain("已交办 2").And.Contain("不予认定 1");
+        (await StateAsync(app, third)).Should().Be("Reported");
     }
 
     [Fact]

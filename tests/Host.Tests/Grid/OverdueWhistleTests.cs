@@ -92,6 +92,7 @@ public sealed class OverdueWhistleTests : GridTest
                 "INSERT INTO Hazards (TownshipId, VillageId, GridId, GridName, Category, Level, Description, Place, State, DepartmentId, DepartmentName, DeadlineUtc, Overdue, Supervision, AwaitingReportIn, ReportedBy, ReporterName, ReportedAtUtc) " +
                 "SELECT TownshipId, VillageId, GridId, GridName, Category, Level, Description, '批量' || i, 1, DepartmentId, DepartmentName, DeadlineUtc, 0, 0, 0, ReportedBy, ReporterName, ReportedAtUtc FROM Hazards, n WHERE Hazards.Id = " + id.ToString(CultureInfo.InvariantCulture);
             await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql);
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, RebuildTally);
         }
 
         Clock.Advance(TimeSpan.FromDays(2));

@@ -78,6 +78,18 @@ internal sealed class GridAccess(ICurrentUser user, ICountyUnits units, ICountyC
         };
     }
 
+    /// <summary>The user's scope as a ledger filter: nothing for the whole county, else their township, village or department.</summary>
+    public async Task<Ledger.LedgerFilter> ScopeFilterAsync(CancellationToken cancellationToken) =>
+        await SeesWholeCountyAsync(cancellationToken)
+            ? new Ledger.LedgerFilter()
+            : user.Scope switch
+            {
+                UserScope.Township when user.TownshipId is { } t => new Ledger.LedgerFilter(TownshipId: t),
+                UserScope.Village when user.VillageId is { } v => new Ledger.LedgerFilter(VillageId: v),
+                UserScope.Department when user.DepartmentId is { } d => new Ledger.LedgerFilter(DepartmentId: d),
+                _ => new Ledger.LedgerFilter(TownshipId: -1),
+            };
+
     public async Task<bool> MaySeeAsync(Hazard hazard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hazard);

@@ -36,9 +36,9 @@ internal sealed record LedgerRow(
 internal sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, IReadOnlyDictionary<HazardState, int> Counts, int Total, int Page, int Pages);
 
 /// <summary>
-/// 隐患台账: filtered in SQL over composite indexes ((TownshipId|VillageId|DepartmentId, State), newest
-/// first by the rowid), paged with Skip/Take, read without tracking into a projection. The counts per
-/// state are one GROUP BY over the same filter without the state; the total is taken from them.
+/// 隐患台账: filtered in SQL over the scope indexes ((TownshipId|VillageId|DepartmentId[, State]), which SQLite
+/// keeps in rowid order, so the newest page needs no sort), paged with Skip/Take, read without tracking into a
+/// projection. The counts per state are summed from <see cref="HazardTally"/>; the total is taken from them.
 /// </summary>
 internal sealed class LedgerQuery(GridDbContext db)
 {
@@ -50,16 +50,53 @@ internal sealed class LedgerQuery(GridDbContext db)
     public async Task<LedgerPage> RunAsync(LedgerFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var counts = await Filtered(filter with { State = null })
-            .GroupBy(h => h.State)
-            .Select(g => new { State = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.State, x => x.Count, cancellationToken);
+        var counts = await CountsAsync(filter, cancellationToken);
         var total = filter.State is { } state ? counts.GetValueOrDefault(state) : counts.Values.Sum();
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var rows = await Project(Filtered(filter).OrderByDescending(h => h.Id).Skip((page - 1) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
         return new LedgerPage(rows, counts, total, page, pages);
+    }
+
+    /// <summary>Hazards per state for the filter (its state aside), summed from the tally rather than counted row by row.</summary>
+    public async Task<Dictionary<HazardState, int>> CountsAsync(LedgerFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var tallies = db.HazardTallies.AsNoTracking();
+        if (filter.TownshipId is { } township)
+        {
+            tallies = tallies.Where(t => t.TownshipId == township);
+        }
+
+        if (filter.VillageId is { } village)
+        {
+            tallies = tallies.Where(t => t.VillageId == village);
+        }
+
+        if (filter.DepartmentId is { } department)
+        {
+            tallies = tallies.Where(t => t.DepartmentId == department);
+        }
+
+        if (filter.Level is { } level)
+        {
+            tallies = tallies.Where(t => t.Level == level);
+        }
+
+        if (filter.Category is { } category)
+        {
+            tallies = tallies.Where(t => t.Category == category);
+        }
+
+        if (filter.Overdue is { } overdue)
+        {
+            tallies = tallies.Where(t => t.Overdue == overdue);
+        }
+
+        return (await tallies.GroupBy(t => t.State).Select(g => new { State = g.Key, Count = g.Sum(t => t.Count) }).ToListAsync(cancellationToken))
+            .Where(x => x.Count > 0)
+            .ToDictionary(x => x.State, x => x.Count);
     }
 
     /// <summary>Every row of the filter (up to <see cref="ExportLimit"/>), newest first, for the Excel export.</summary>

@@ -20,7 +20,7 @@ namespace Emergency.Grid.Overdue;
 /// </summary>
 internal sealed class OverdueSweepJob(GridDbContext db, ICountyContext county, ICountyUnits units, TimeProvider clock) : ICountyJob
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 100;
 
     /// <summary>How many hazards this run marked overdue.</summary>
     public int Marked { get; private set; }
@@ -44,7 +44,7 @@ internal sealed class OverdueSweepJob(GridDbContext db, ICountyContext county, I
                 return;
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Reads first (reminder keys, contacts); the write transaction is the one SaveChanges opens.
             foreach (var hazard in batch)
             {
                 var deadline = hazard.DeadlineUtc!.Value;
@@ -101,7 +101,6 @@ internal sealed class OverdueSweepJob(GridDbContext db, ICountyContext county, I
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             Marked += batch.Count;
         }

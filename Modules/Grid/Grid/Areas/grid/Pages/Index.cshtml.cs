@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Grid.Areas.grid.Pages;
 
 /// <summary>The module's start page: what the user may do here and the hazards in their scope by state.</summary>
-internal sealed class IndexModel(GridDbContext db, GridAccess access) : PageModel
+internal sealed class IndexModel(GridDbContext db, GridAccess access, Emergency.Grid.Ledger.LedgerQuery ledger) : PageModel
 {
     public IReadOnlyDictionary<HazardState, int> Counts { get; private set; } = new Dictionary<HazardState, int>();
 
@@ -16,9 +16,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access) : PageMode
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var hazards = await access.VisibleAsync(db.Hazards.AsNoTracking(), cancellationToken);
-        Counts = await hazards.GroupBy(h => h.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        Overdue = await hazards.CountAsync(h => h.Overdue, cancellationToken);
+        var scope = await access.ScopeFilterAsync(cancellationToken);
+        Counts = await ledger.CountsAsync(scope, cancellationToken);
+        Overdue = (await ledger.CountsAsync(scope with { Overdue = true }, cancellationToken)).Values.Sum();
         Grids = await access.VisibleGrids(db.Grids.AsNoTracking()).CountAsync(cancellationToken);
     }
 }

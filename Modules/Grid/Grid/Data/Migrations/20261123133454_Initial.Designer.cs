@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Grid.Data.Migrations
 {
     [DbContext(typeof(GridDbContext))]
-    [Migration("20261123124621_Initial")]
+    [Migration("20261123133454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -447,30 +447,28 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.HasIndex("DepartmentId");
 
+                    b.HasIndex("Overdue");
+
+                    b.HasIndex("State");
+
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("VillageId");
 
                     b.HasIndex("DepartmentId", "AwaitingReportIn");
 
+                    b.HasIndex("DepartmentId", "State");
+
                     b.HasIndex("Overdue", "TownshipId");
+
+                    b.HasIndex("TownshipId", "State");
+
+                    b.HasIndex("VillageId", "State");
 
                     b.HasIndex("Overdue", "DepartmentId", "AwaitingReportIn")
                         .HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
 
                     b.HasIndex("Overdue", "State", "DeadlineUtc");
-
-                    b.HasIndex("State", "Category", "Level", "Overdue", "DepartmentId")
-                        .HasDatabaseName("IX_Hazards_State");
-
-                    b.HasIndex("TownshipId", "State", "Category", "Level", "Overdue", "DepartmentId")
-                        .HasDatabaseName("IX_Hazards_TownshipId_State");
-
-                    b.HasIndex("VillageId", "State", "Category", "Level", "Overdue", "DepartmentId")
-                        .HasDatabaseName("IX_Hazards_VillageId_State");
-
-                    b.HasIndex("DepartmentId", "State", "Category", "Level", "Overdue", "TownshipId", "VillageId")
-                        .HasDatabaseName("IX_Hazards_DepartmentId_State");
 
                     b.ToTable("Hazards", (string)null);
                 });
@@ -588,6 +586,39 @@ namespace Emergency.Grid.Data.Migrations
                     b.HasKey("HazardId");
 
                     b.ToTable("HazardPlans", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.HazardTally", b =>
+                {
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TownshipId", "VillageId", "DepartmentId", "State", "Category", "Level", "Overdue");
+
+                    b.HasIndex("DepartmentId", "State");
+
+                    b.ToTable("HazardTallies", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Grid.Data.ServiceStation", b =>

@@ -143,6 +143,24 @@ namespace Emergency.Grid.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HazardTallies",
+                columns: table => new
+                {
+                    TownshipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    VillageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HazardTallies", x => new { x.TownshipId, x.VillageId, x.DepartmentId, x.State, x.Category, x.Level, x.Overdue });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -372,7 +390,12 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_DepartmentId_State",
                 table: "Hazards",
-                columns: new[] { "DepartmentId", "State", "Category", "Level", "Overdue", "TownshipId", "VillageId" });
+                columns: new[] { "DepartmentId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Hazards_Overdue",
+                table: "Hazards",
+                column: "Overdue");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_Overdue_DepartmentId",
@@ -392,7 +415,7 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_State",
                 table: "Hazards",
-                columns: new[] { "State", "Category", "Level", "Overdue", "DepartmentId" });
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_TownshipId",
@@ -402,7 +425,7 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_TownshipId_State",
                 table: "Hazards",
-                columns: new[] { "TownshipId", "State", "Category", "Level", "Overdue", "DepartmentId" });
+                columns: new[] { "TownshipId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_VillageId",
@@ -412,7 +435,12 @@ namespace Emergency.Grid.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Hazards_VillageId_State",
                 table: "Hazards",
-                columns: new[] { "VillageId", "State", "Category", "Level", "Overdue", "DepartmentId" });
+                columns: new[] { "VillageId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HazardTallies_DepartmentId_State",
+                table: "HazardTallies",
+                columns: new[] { "DepartmentId", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxMessages_ProcessedAtUtc",
@@ -472,6 +500,9 @@ namespace Emergency.Grid.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "HazardPlans");
+
+            migrationBuilder.DropTable(
+                name: "HazardTallies");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
