@@ -193,7 +193,7 @@ public sealed class MeetingTests : ExpertsTest
         (await ReportAsync(bureau, meeting, "预计秋汛偏重，建议提前转移低洼地带群众。", content)).Should().Contain("已保存趋势分析和对策报告");
         var file = await bureau.GetByteArrayAsync($"/experts/Meetings/Details?id={meeting}&handler=File");
         file.Should().Equal(content);
-        Directory.GetFiles(Path.Combine(DataRoot, "counties", TestApp.County, "experts-files")).Should().ContainSingle();
+        Directory.GetFiles(Path.Combine(DataRoot, "counties", TestApp.County, "files", "experts")).Should().ContainSingle();
         Text(await (await SignInAsync(app, Weather)).GetStringAsync($"/experts/Meetings/Details?id={meeting}")).Should().Contain("预计秋汛偏重").And.Contain("研判报告.txt");
     }
 

@@ -383,6 +383,9 @@ internal sealed class Meeting
 
     public string? ReportFileName { get; set; }
 
+    /// <summary>The attachment's name in the module's file store (<c>IModuleFiles</c>).</summary>
+    public string? ReportStoredName { get; set; }
+
     public string CreatedBy { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }

@@ -156,6 +156,7 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.DepartmentName).HasMaxLength(100);
             b.Property(x => x.Report).HasMaxLength(20000);
             b.Property(x => x.ReportFileName).HasMaxLength(200);
+            b.Property(x => x.ReportStoredName).HasMaxLength(100);
             b.Property(x => x.CreatedBy).HasMaxLength(64);
             b.HasMany(x => x.Invitations).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });

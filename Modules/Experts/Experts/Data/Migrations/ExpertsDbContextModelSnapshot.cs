@@ -668,6 +668,10 @@ namespace Emergency.Experts.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportStoredName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartsAtUtc")
                         .HasColumnType("TEXT");
 

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Files;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Emergency.BuildingBlocks.Tenancy;
@@ -18,7 +19,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 /// participation history and the disqualification rule through <see cref="ExpertStatusChanges"/>.
 /// </summary>
 internal sealed class DetailsModel(
-    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, ICountyContext county, IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
+    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, ICountyContext county, IModuleFiles files, TimeProvider clock)
     : PageModel
 {
     /// <summary>Largest report attachment accepted.</summary>
@@ -161,16 +162,17 @@ internal sealed class DetailsModel(
         meeting.Report = Output.Report!.Trim();
         if (Upload is { Length: > 0 })
         {
-            var folder = FilesFolder();
-            Directory.CreateDirectory(folder);
-            var stored = Path.Combine(folder, StoredName(id));
-            var partial = stored + ".part";
-            await using (var target = System.IO.File.Create(partial))
+            // Kept outside the web root by the platform (data/counties/<county>/files/experts/); the old attachment goes once the new one is in.
+            await using (var content = Upload.OpenReadStream())
             {
-                await Upload.CopyToAsync(target, cancellationToken);
+                var previous = meeting.ReportStoredName;
+                meeting.ReportStoredName = await files.SaveAsync(county.Required, ExpertsModule.ModuleName, content, ".bin", cancellationToken);
+                if (previous is not null)
+                {
+                    files.Delete(county.Required, ExpertsModule.ModuleName, previous);
+                }
             }
 
-            System.IO.File.Move(partial, stored, overwrite: true);
             var name = Path.GetFileName(Upload.FileName);
             meeting.ReportFileName = name.Length > 200 ? name[^200..] : name;
         }
@@ -188,15 +190,9 @@ internal sealed class DetailsModel(
             return NotFound();
         }
 
-        var path = Path.Combine(FilesFolder(), StoredName(id));
-        return System.IO.File.Exists(path) ? PhysicalFile(path, "application/octet-stream", Meeting.ReportFileName) : NotFound();
+        var stream = Meeting.ReportStoredName is { } stored ? files.OpenRead(county.Required, ExpertsModule.ModuleName, stored) : null;
+        return stream is null ? NotFound() : File(stream, "application/octet-stream", Meeting.ReportFileName);
     }
-
-    private static string StoredName(int id) => string.Create(CultureInfo.InvariantCulture, $"meeting-{id}-report.bin");
-
-    /// <summary>data/counties/&lt;county&gt;/experts-files: beside the county's stores, outside the web root.</summary>
-    private string FilesFolder() =>
-        Path.Combine(environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data", "counties", county.Required, "experts-files");
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Experts.Data.Migrations
 {
     [DbContext(typeof(ExpertsDbContext))]
-    [Migration("20261123122143_Initial")]
+    [Migration("20261123134947_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -669,6 +669,10 @@ namespace Emergency.Experts.Data.Migrations
 
                     b.Property<string>("ReportFileName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportStoredName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartsAtUtc")

@@ -140,6 +140,7 @@ namespace Emergency.Experts.Data.Migrations
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     Report = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     ReportFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReportStoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
