@@ -57,6 +57,8 @@ internal sealed partial class TestApp : IAsyncDisposable
             ["Mail:RetryBaseDelay"] = "00:00:00.200",
             ["Jobs:RunOnStart"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Many hosts start in one test process: no file watchers (each holds an inotify instance, 128 per user).
+            ["hostBuilder:reloadConfigOnChange"] = "false",
             ["Demo:Password"] = Password,
             ["Bootstrap:AdminUserName"] = "admin",
             ["Bootstrap:AdminPassword"] = Password,
@@ -66,6 +68,7 @@ internal sealed partial class TestApp : IAsyncDisposable
             values[key] = value;
         }
 
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
         var args = values.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{port}").ToArray();
         var app = PlatformApp.Build(args, [.. ModuleRegistry.Modules, new BulletinsModule(), new AcknowledgementsModule()],
             builder => builder.Services.AddSingleton<TimeProvider>(clock));
