@@ -66,7 +66,9 @@ internal sealed partial class MailSender(
                 var smtp = await smtpSettings.ForCountyAsync(message.County, cancellationToken);
                 var result = await transport.SendAsync(ToMime(message, smtp), smtp, cancellationToken);
                 Apply(message, result, clock.GetUtcNow().UtcDateTime);
-                await mail.SaveChangesAsync(cancellationToken);
+                // Once the server has the message, record it even while the host is stopping: a send left
+                // unrecorded would go out again after the restart.
+                await mail.SaveChangesAsync(CancellationToken.None);
             }
         }
         finally
