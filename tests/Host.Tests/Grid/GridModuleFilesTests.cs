@@ -16,8 +16,12 @@ public sealed class GridModuleFilesTests : PlatformTest
         File.Exists(Path.Combine(DataRoot, "counties", TestApp.County, "files", "grid", name)).Should().BeTrue();
         await using (var stream = files.OpenRead(TestApp.County, "grid", name))
         {
-            stream.Should().NotBeNull();
+            using var copy = new MemoryStream();
+            await stream!.CopyToAsync(copy);
+            copy.ToArray().Should().Equal(1, 2, 3);
         }
+
+        files.OpenRead("450998", "grid", name).Should().BeNull("a file of one county is not found under another");
 
         File.WriteAllText(Path.Combine(DataRoot, "secret.txt"), "x");
         foreach (var bad in new[] { "../../../secret.txt", "..\\secret.txt", "/etc/passwd", "a/b.png", "..", ".png", "" })
