@@ -45,6 +45,9 @@ public sealed class ModuleCatalog
 
     public ModuleDefinition? Find(string name) => Modules.FirstOrDefault(m => m.Name == name);
 
+    /// <summary>The permission of that name, declared by one of the modules, or null.</summary>
+    public Permission? Permission(string name) => Modules.SelectMany(m => m.Permissions).FirstOrDefault(p => p.Name == name);
+
     /// <summary>A platform-wide store (not per county), such as the platform's own or the mail queue.</summary>
     public void AddPlatformStore(string name, ModuleStore store, Action<SubscriptionRegistry>? subscribe = null)
     {

@@ -30,6 +30,8 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         builder.RegisterInstance(catalog.Jobs);
         builder.RegisterInstance(catalog.Subscriptions);
         builder.RegisterType<CountyContext>().As<ICountyContext>().InstancePerLifetimeScope();
+        builder.RegisterType<Access.UserScopeResolver>().As<Access.IUserScope>().InstancePerLifetimeScope();
+        builder.RegisterType<Access.PostPermissions>().As<Access.IPermissions>().InstancePerLifetimeScope();
 
         builder.RegisterType<OutboxSignal>().SingleInstance();
         builder.RegisterType<OutboxWakeInterceptor>().SingleInstance();

@@ -60,5 +60,8 @@ public abstract class ModuleDefinition
 /// <summary>A link in the shared navigation bar. <paramref name="Page"/> is a Razor page inside the module's area.</summary>
 public sealed record NavigationEntry(string Title, string TitleEn, string Page, int Order = 100);
 
-/// <summary>A named right within a module, e.g. "experts.dispatch".</summary>
-public sealed record Permission(string Name, string DisplayName);
+/// <summary>
+/// A named right within a module, e.g. "experts.dispatch", and the posts it is granted to. Pages and
+/// handlers that need it carry <see cref="Access.RequirePermissionAttribute"/>; the platform checks it.
+/// </summary>
+public sealed record Permission(string Name, string DisplayName, IReadOnlyList<Access.Post> GrantedTo);

@@ -1,4 +1,5 @@
 using Autofac;
+using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
@@ -35,11 +36,20 @@ public sealed class ExpertsModule : ModuleDefinition
 
     public override IEnumerable<NavigationEntry> Navigation => [new("专家库", "Experts", "/Index", 20)];
 
+    /// <summary>管理县政府专家队伍: fields, rounds, import, approval, exits of the county team.</summary>
+    internal const string Manage = "experts.manage";
+
+    /// <summary>推荐专家: a unit fills its 推荐表 and manages its department team.</summary>
+    internal const string Recommend = "experts.recommend";
+
+    /// <summary>调用专家、组织会商.</summary>
+    internal const string Dispatch = "experts.dispatch";
+
     public override IEnumerable<Permission> Permissions =>
     [
-        new("experts.manage", "管理县政府专家队伍（推荐轮次、遴选、批准、退出）"),
-        new("experts.recommend", "推荐专家、管理本部门专家队伍"),
-        new("experts.dispatch", "调用专家、组织会商"),
+        new(Manage, "管理县政府专家队伍（推荐轮次、遴选、批准、退出）", [Post.CountyAdmin, Post.EmergencyBureau]),
+        new(Recommend, "推荐专家、管理本部门专家队伍", [Post.EmergencyBureau, Post.Department, Post.Township]),
+        new(Dispatch, "调用专家、组织会商", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department]),
     ];
 
     public override IEnumerable<SettingDefinition> Settings => [TermExpiryLeadDays];

@@ -1,4 +1,5 @@
 using Autofac;
+using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
@@ -46,11 +47,20 @@ public sealed class GridModule : ModuleDefinition
 
     public override IEnumerable<NavigationEntry> Navigation => [new("网格", "Grid", "/Index", 30)];
 
+    /// <summary>管理网格、网格员、服务站: the township, and the county for every township.</summary>
+    internal const string Manage = "grid.manage";
+
+    /// <summary>上报隐患和灾情: grid members and the township.</summary>
+    internal const string Report = "grid.report";
+
+    /// <summary>整改交办的隐患并报到: departments.</summary>
+    internal const string Rectify = "grid.rectify";
+
     public override IEnumerable<Permission> Permissions =>
     [
-        new("grid.manage", "管理网格、网格员、服务站（乡镇）"),
-        new("grid.report", "上报隐患和灾情（网格员）"),
-        new("grid.rectify", "整改交办的隐患并报到（部门）"),
+        new(Manage, "管理网格、网格员、服务站（乡镇）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Township]),
+        new(Report, "上报隐患和灾情（网格员）", [Post.Township, Post.Village]),
+        new(Rectify, "整改交办的隐患并报到（部门）", [Post.EmergencyBureau, Post.Department]),
     ];
 
     public override IEnumerable<SettingDefinition> Settings => [CommunityHouseholdsMin, CommunityHouseholdsMax, DeadlineReminderDays, PhotoMaxMegabytes];

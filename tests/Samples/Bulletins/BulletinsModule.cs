@@ -20,5 +20,5 @@ public sealed class BulletinsModule : ModuleDefinition
 
     public override IEnumerable<NavigationEntry> Navigation => [new("通知公告", "Bulletins", "/Index", 10)];
 
-    public override IEnumerable<Permission> Permissions => [new("bulletins.issue", "发布通知")];
+    public override IEnumerable<Permission> Permissions => [new("bulletins.issue", "发布通知", [Emergency.BuildingBlocks.Access.Post.CountyAdmin, Emergency.BuildingBlocks.Access.Post.EmergencyBureau])];
 }

@@ -1,5 +1,3 @@
-using Emergency.BuildingBlocks.Access;
-
 namespace Emergency.Experts.Domain;
 
 /// <summary>
@@ -12,13 +10,10 @@ internal static class Confidentiality
 
     public const string Note = "本条为涉密信息，仅组织单位和受邀专家可见";
 
-    public static async Task<bool> SeesContentAsync(this ExpertsAccess access, bool classified, int organiserDepartmentId, CancellationToken cancellationToken)
+    public static bool SeesContent(this ExpertsAccess access, bool classified, int organiserDepartmentId)
     {
         ArgumentNullException.ThrowIfNull(access);
-        return !classified
-            || access.User.Scope == UserScope.County
-            || access.DepartmentId == organiserDepartmentId
-            || await access.IsCountyManagerAsync(cancellationToken);
+        return !classified || access.SeesWholeCounty || access.DepartmentId == organiserDepartmentId;
     }
 
     /// <summary>May create dispatches and meetings, and returns the department acting (the bureau for the county admin).</summary>
@@ -38,7 +33,7 @@ internal static class Confidentiality
             return own is null ? null : (own.Id, own.Name);
         }
 
-        if (access.User.IsCountyAdmin && departments.FirstOrDefault(d => d.IsEmergencyBureau) is { } bureau)
+        if (access.Scope.IsCountyAdmin && departments.FirstOrDefault(d => d.IsEmergencyBureau) is { } bureau)
         {
             return (bureau.Id, bureau.Name);
         }

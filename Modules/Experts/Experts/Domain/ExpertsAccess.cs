@@ -1,5 +1,7 @@
 using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Experts.Contracts;
+using Emergency.Experts.Data;
 
 namespace Emergency.Experts.Domain;
 
@@ -12,44 +14,23 @@ namespace Emergency.Experts.Domain;
 /// <item>a department dispatches and holds meetings as the competent department;</item>
 /// <item>county leaders read everything and change nothing.</item>
 /// </list>
-/// One instance per request; the unit lookup is done once.
 /// </summary>
-internal sealed class ExpertsAccess(ICurrentUser user, ICountyUnits units, ICountyContext county)
+internal sealed class ExpertsAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
 {
-    private UnitInfo? unit;
-    private bool unitLoaded;
+    /// <summary>The unit the user recommends for (a department or a township), or null for county-wide posts and villages.</summary>
+    public UnitInfo? Unit => Scope.Unit is { Kind: UnitKind.Department or UnitKind.Township } unit ? unit : null;
 
-    public ICurrentUser User => user;
-
-    public bool CanWrite => user.IsAuthenticated && !user.IsReadOnly;
-
-    /// <summary>The user's own unit (department or township), or null for county-wide posts.</summary>
-    public async Task<UnitInfo?> UnitAsync(CancellationToken cancellationToken)
+    /// <summary>Managers and leaders open every expert; a department the county team and its own team.</summary>
+    public bool MayOpen(Expert expert)
     {
-        if (!unitLoaded)
-        {
-            unit = user.Scope switch
-            {
-                UserScope.Department when user.DepartmentId is { } id =>
-                    (await units.DepartmentsAsync(county.Required, cancellationToken)).FirstOrDefault(d => d.Id == id),
-                UserScope.Township when user.TownshipId is { } id =>
-                    (await units.TownshipsAsync(county.Required, cancellationToken)).FirstOrDefault(t => t.Id == id),
-                _ => null,
-            };
-            unitLoaded = true;
-        }
-
-        return unit;
+        ArgumentNullException.ThrowIfNull(expert);
+        return expert.Level == ExpertTeamLevel.County || SeesWholeCounty || (DepartmentId is { } department && expert.DepartmentId == department);
     }
 
-    /// <summary>County-level management: the county admin or a user of the county emergency bureau.</summary>
-    public async Task<bool> IsCountyManagerAsync(CancellationToken cancellationToken) =>
-        CanWrite && (user.IsCountyAdmin || (await UnitAsync(cancellationToken))?.IsEmergencyBureau == true);
-
-    /// <summary>Sees every expert and record of the county (managers and read-only leaders).</summary>
-    public async Task<bool> SeesWholeCountyAsync(CancellationToken cancellationToken) =>
-        user.Scope == UserScope.County || await IsCountyManagerAsync(cancellationToken);
-
-    /// <summary>The department the user acts for (dispatches, meetings, own team), or null.</summary>
-    public int? DepartmentId => user.Scope == UserScope.Department ? user.DepartmentId : null;
+    /// <summary>Manages this expert's record (availability, exits, incentives): the county manager, or the expert's own department.</summary>
+    public bool ManagesExpert(Expert expert)
+    {
+        ArgumentNullException.ThrowIfNull(expert);
+        return IsCountyManager || (CanWrite && DepartmentId is { } own && own == expert.DepartmentId);
+    }
 }

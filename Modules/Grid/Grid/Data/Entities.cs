@@ -161,7 +161,7 @@ internal enum SupervisionLevel
 }
 
 /// <summary>A hazard (隐患) reported in a grid and followed to its closing.</summary>
-internal sealed class Hazard
+internal sealed class Hazard : ILedgerKeys
 {
     public int Id { get; set; }
 

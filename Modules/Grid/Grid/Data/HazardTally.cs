@@ -11,7 +11,7 @@ namespace Emergency.Grid.Data;
 /// over every hazard (a million in a large county). Kept exact by <see cref="GridDbContext"/>: every
 /// save that adds, removes or re-files a hazard applies its deltas in the same transaction.
 /// </summary>
-internal sealed class HazardTally
+internal sealed class HazardTally : ILedgerKeys
 {
     public int TownshipId { get; set; }
 
@@ -29,6 +29,20 @@ internal sealed class HazardTally
     public bool Overdue { get; set; }
 
     public int Count { get; set; }
+}
+
+/// <summary>The ledger's filter columns that a hazard and its tally row share.</summary>
+internal interface ILedgerKeys
+{
+    int TownshipId { get; }
+
+    int VillageId { get; }
+
+    HazardCategory Category { get; }
+
+    HazardLevel Level { get; }
+
+    bool Overdue { get; }
 }
 
 /// <summary>The tally key of a hazard, as it is now or as it was when loaded.</summary>

@@ -1,6 +1,7 @@
 using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Data;
+using Emergency.Grid.Ledger;
 
 namespace Emergency.Grid.Domain;
 
@@ -14,114 +15,64 @@ namespace Emergency.Grid.Domain;
 /// </list>
 /// Another county's records live in another store: they are simply not found (404).
 /// </summary>
-internal sealed class GridAccess(ICurrentUser user, ICountyUnits units, ICountyContext county)
+internal sealed class GridAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
 {
-    private UnitInfo? unit;
-    private bool unitLoaded;
+    /// <summary>A hazard is its township's, its village's and, once assigned, its department's.</summary>
+    public static readonly UnitColumns<Hazard> Hazards = new(h => h.TownshipId, h => h.VillageId, h => h.DepartmentId);
 
-    public ICurrentUser User => user;
+    /// <summary>Grids, members and stations: a township its own, a village its own, departments all.</summary>
+    public static readonly UnitColumns<GridArea> Grids = new(g => g.TownshipId, g => g.VillageId, othersSeeAll: true);
 
-    public string County => county.Required;
+    public static readonly UnitColumns<GridMember> Members = new(m => m.TownshipId, m => m.VillageId, othersSeeAll: true);
 
-    public bool CanWrite => user.IsAuthenticated && !user.IsReadOnly;
+    public static readonly UnitColumns<ServiceStation> Stations = new(s => s.TownshipId, s => s.VillageId, othersSeeAll: true);
 
-    public UserScope Scope => user.Scope;
+    /// <summary>Disaster reports: their township and village, and the county; not other departments.</summary>
+    public static readonly UnitColumns<DisasterReport> Disasters = new(d => d.TownshipId, d => d.VillageId);
 
-    public int? TownshipId => user.Scope is UserScope.Township or UserScope.Village ? user.TownshipId : null;
-
-    public int? VillageId => user.Scope == UserScope.Village ? user.VillageId : null;
-
-    public int? DepartmentId => user.Scope == UserScope.Department ? user.DepartmentId : null;
-
-    public async Task<UnitInfo?> UnitAsync(CancellationToken cancellationToken)
+    /// <summary>The user's scope as a ledger filter: nothing fixed for the whole county, else their township, village or department.</summary>
+    public LedgerFilter LedgerScope() => Scope switch
     {
-        if (!unitLoaded)
-        {
-            unit = user.Scope switch
-            {
-                UserScope.Department when user.DepartmentId is { } id =>
-                    (await units.DepartmentsAsync(county.Required, cancellationToken)).FirstOrDefault(d => d.Id == id),
-                UserScope.Township when user.TownshipId is { } id =>
-                    (await units.TownshipsAsync(county.Required, cancellationToken)).FirstOrDefault(t => t.Id == id),
-                UserScope.Village when user.VillageId is { } id =>
-                    (await units.VillagesAsync(county.Required, cancellationToken)).FirstOrDefault(v => v.Id == id),
-                _ => null,
-            };
-            unitLoaded = true;
-        }
-
-        return unit;
-    }
-
-    /// <summary>The county admin or a user of the county emergency bureau, who may write.</summary>
-    public async Task<bool> IsCountyManagerAsync(CancellationToken cancellationToken) =>
-        CanWrite && (user.IsCountyAdmin || (await UnitAsync(cancellationToken))?.IsEmergencyBureau == true);
-
-    /// <summary>Sees every record of the county: county posts (admin, leaders) and the emergency bureau.</summary>
-    public async Task<bool> SeesWholeCountyAsync(CancellationToken cancellationToken) =>
-        user.Scope == UserScope.County || (await UnitAsync(cancellationToken))?.IsEmergencyBureau == true;
-
-    /// <summary>The hazards the user may see.</summary>
-    public async Task<IQueryable<Hazard>> VisibleAsync(IQueryable<Hazard> hazards, CancellationToken cancellationToken)
-    {
-        if (await SeesWholeCountyAsync(cancellationToken))
-        {
-            return hazards;
-        }
-
-        return user.Scope switch
-        {
-            UserScope.Township when user.TownshipId is { } t => hazards.Where(h => h.TownshipId == t),
-            UserScope.Village when user.VillageId is { } v => hazards.Where(h => h.VillageId == v),
-            UserScope.Department when user.DepartmentId is { } d => hazards.Where(h => h.DepartmentId == d),
-            _ => hazards.Where(h => false),
-        };
-    }
-
-    /// <summary>The user's scope as a ledger filter: nothing for the whole county, else their township, village or department.</summary>
-    public async Task<Ledger.LedgerFilter> ScopeFilterAsync(CancellationToken cancellationToken) =>
-        await SeesWholeCountyAsync(cancellationToken)
-            ? new Ledger.LedgerFilter()
-            : user.Scope switch
-            {
-                UserScope.Township when user.TownshipId is { } t => new Ledger.LedgerFilter(TownshipId: t),
-                UserScope.Village when user.VillageId is { } v => new Ledger.LedgerFilter(VillageId: v),
-                UserScope.Department when user.DepartmentId is { } d => new Ledger.LedgerFilter(DepartmentId: d),
-                _ => new Ledger.LedgerFilter(TownshipId: -1),
-            };
-
-    public async Task<bool> MaySeeAsync(Hazard hazard, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(hazard);
-        return await SeesWholeCountyAsync(cancellationToken) || user.Scope switch
-        {
-            UserScope.Township => user.TownshipId == hazard.TownshipId,
-            UserScope.Village => user.VillageId == hazard.VillageId,
-            UserScope.Department => user.DepartmentId is { } d && hazard.DepartmentId == d,
-            _ => false,
-        };
-    }
-
-    /// <summary>The grids (and members, stations) the user may see: a township its own, a village its own, the rest all.</summary>
-    public IQueryable<GridArea> VisibleGrids(IQueryable<GridArea> grids) => user.Scope switch
-    {
-        UserScope.Township when user.TownshipId is { } t => grids.Where(g => g.TownshipId == t),
-        UserScope.Village when user.VillageId is { } v => grids.Where(g => g.VillageId == v),
-        _ => grids,
+        { SeesWholeCounty: true } => new LedgerFilter(),
+        { Level: UserScope.Township, TownshipId: { } t } => new LedgerFilter(TownshipId: t),
+        { Level: UserScope.Village, VillageId: { } v } => new LedgerFilter(TownshipId: Scope.TownshipId, VillageId: v),
+        { Level: UserScope.Department, DepartmentId: { } d } => new LedgerFilter(DepartmentId: d),
+        _ => new LedgerFilter(Nothing: true),
     };
 
-    /// <summary>Township steps (assign, plan, re-inspect, close, reject, decide extensions, verify disasters).</summary>
-    public bool ActsForTownship(int townshipId) => CanWrite && user.Scope == UserScope.Township && user.TownshipId == townshipId;
+    public bool MaySee(Hazard hazard) => Scope.Sees(hazard, Hazards);
 
-    /// <summary>Department steps on a hazard assigned to it (rectify, request an extension, report in).</summary>
-    public bool ActsForDepartment(int? departmentId) =>
-        CanWrite && user.Scope == UserScope.Department && departmentId is not null && user.DepartmentId == departmentId;
+    public bool MaySee(DisasterReport report) => Scope.Sees(report, Disasters);
+
+    /// <summary>Reports hazards and disasters: a township user or a grid member (village user) who may write.</summary>
+    public bool Reports => CanWrite && Scope.Level is UserScope.Township or UserScope.Village && TownshipId is not null;
+
+    /// <summary>Reports from the grids of the whole township (a township user) rather than the grids the member covers.</summary>
+    public bool ReportsForTownship => Reports && Scope.Level == UserScope.Township;
+
+    /// <summary>Is a department user (sees the 报到 list of their department).</summary>
+    public bool IsDepartment => Scope.Level == UserScope.Department && DepartmentId is not null;
+
+    /// <summary>Is a township user (sees the 报到 list of their township).</summary>
+    public bool IsTownship => Scope.Level == UserScope.Township && TownshipId is not null;
 
     /// <summary>Grids, members and stations of a township: its own township users, or the county manager.</summary>
-    public async Task<bool> ManagesTownshipAsync(int townshipId, CancellationToken cancellationToken) =>
-        ActsForTownship(townshipId) || await IsCountyManagerAsync(cancellationToken);
+    public bool ManagesTownship(int townshipId) => ActsForTownship(townshipId) || IsCountyManager;
 
     /// <summary>Whether the user may manage grids at all (shows the forms).</summary>
-    public async Task<bool> ManagesAnyAsync(CancellationToken cancellationToken) =>
-        (CanWrite && user.Scope == UserScope.Township) || await IsCountyManagerAsync(cancellationToken);
+    public bool ManagesAny => (CanWrite && Scope.Level == UserScope.Township) || IsCountyManager;
+
+    /// <summary>The villages the user works with: all for county posts and departments, else their township's (a village user's own).</summary>
+    public IReadOnlyList<UnitInfo> OwnVillages(IReadOnlyList<UnitInfo> villages)
+    {
+        ArgumentNullException.ThrowIfNull(villages);
+        return Scope.Level switch
+        {
+            _ when IsCountyManager || SeesWholeCounty => villages,
+            UserScope.Township => villages.Where(v => v.ParentId == TownshipId).ToList(),
+            UserScope.Village => villages.Where(v => v.Id == VillageId).ToList(),
+            UserScope.County or UserScope.Department => villages,
+            _ => [],
+        };
+    }
 }

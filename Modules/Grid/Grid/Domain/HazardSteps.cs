@@ -14,7 +14,7 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         {
             HazardId = hazard.Id,
             AtUtc = Now,
-            By = access.User.IsAuthenticated ? access.User.UserName : "系统",
+            By = access.UserName,
             Action = action,
             FromState = from,
             ToState = to,

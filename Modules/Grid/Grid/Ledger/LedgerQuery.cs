@@ -6,7 +6,8 @@ namespace Emergency.Grid.Ledger;
 
 /// <summary>
 /// The ledger's filter. The page puts the user's scope in it (a township user's township, a village
-/// user's village, a department user's department), so the query never returns what they may not see.
+/// user's village, a department user's department; <see cref="Nothing"/> for a user who sees no hazard),
+/// so the query never returns what they may not see.
 /// </summary>
 internal sealed record LedgerFilter(
     int? TownshipId = null,
@@ -16,7 +17,8 @@ internal sealed record LedgerFilter(
     HazardCategory? Category = null,
     int? DepartmentId = null,
     bool? Overdue = null,
-    int Page = 1);
+    int Page = 1,
+    bool Nothing = false);
 
 internal sealed record LedgerRow(
     int Id,
@@ -63,35 +65,10 @@ internal sealed class LedgerQuery(GridDbContext db)
     public async Task<Dictionary<HazardState, int>> CountsAsync(LedgerFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var tallies = db.HazardTallies.AsNoTracking();
-        if (filter.TownshipId is { } township)
-        {
-            tallies = tallies.Where(t => t.TownshipId == township);
-        }
-
-        if (filter.VillageId is { } village)
-        {
-            tallies = tallies.Where(t => t.VillageId == village);
-        }
-
+        var tallies = Apply(db.HazardTallies.AsNoTracking(), filter);
         if (filter.DepartmentId is { } department)
         {
             tallies = tallies.Where(t => t.DepartmentId == department);
-        }
-
-        if (filter.Level is { } level)
-        {
-            tallies = tallies.Where(t => t.Level == level);
-        }
-
-        if (filter.Category is { } category)
-        {
-            tallies = tallies.Where(t => t.Category == category);
-        }
-
-        if (filter.Overdue is { } overdue)
-        {
-            tallies = tallies.Where(t => t.Overdue == overdue);
         }
 
         return (await tallies.GroupBy(t => t.State).Select(g => new { State = g.Key, Count = g.Sum(t => t.Count) }).ToListAsync(cancellationToken))
@@ -105,17 +82,7 @@ internal sealed class LedgerQuery(GridDbContext db)
 
     private IQueryable<Hazard> Filtered(LedgerFilter filter)
     {
-        var query = db.Hazards.AsNoTracking();
-        if (filter.TownshipId is { } township)
-        {
-            query = query.Where(h => h.TownshipId == township);
-        }
-
-        if (filter.VillageId is { } village)
-        {
-            query = query.Where(h => h.VillageId == village);
-        }
-
+        var query = Apply(db.Hazards.AsNoTracking(), filter);
         if (filter.DepartmentId is { } department)
         {
             query = query.Where(h => h.DepartmentId == department);
@@ -124,6 +91,28 @@ internal sealed class LedgerQuery(GridDbContext db)
         if (filter.State is { } state)
         {
             query = query.Where(h => h.State == state);
+        }
+
+        return query;
+    }
+
+    /// <summary>The filter's columns that hazards and their tally share, written once for both.</summary>
+    private static IQueryable<T> Apply<T>(IQueryable<T> query, LedgerFilter filter)
+        where T : class, ILedgerKeys
+    {
+        if (filter.Nothing)
+        {
+            return query.Where(_ => false);
+        }
+
+        if (filter.TownshipId is { } township)
+        {
+            query = query.Where(h => h.TownshipId == township);
+        }
+
+        if (filter.VillageId is { } village)
+        {
+            query = query.Where(h => h.VillageId == village);
         }
 
         if (filter.Level is { } level)

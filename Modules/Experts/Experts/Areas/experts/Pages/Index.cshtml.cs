@@ -147,7 +147,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     private async Task<IQueryable<Expert>> FilterAsync(CancellationToken cancellationToken)
     {
         var query = db.Experts.AsNoTracking();
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        if (!access.SeesWholeCounty)
         {
             var own = access.DepartmentId;
             query = query.Where(e => e.Level == ExpertTeamLevel.County || (own != null && e.DepartmentId == own));

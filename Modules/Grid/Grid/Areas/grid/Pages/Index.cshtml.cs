@@ -16,9 +16,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, Emergency.
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var scope = await access.ScopeFilterAsync(cancellationToken);
+        var scope = access.LedgerScope();
         Counts = await ledger.CountsAsync(scope, cancellationToken);
         Overdue = (await ledger.CountsAsync(scope with { Overdue = true }, cancellationToken)).Values.Sum();
-        Grids = await access.VisibleGrids(db.Grids.AsNoTracking()).CountAsync(cancellationToken);
+        Grids = await access.Visible(db.Grids.AsNoTracking(), GridAccess.Grids).CountAsync(cancellationToken);
     }
 }

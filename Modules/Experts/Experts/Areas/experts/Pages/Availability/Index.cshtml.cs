@@ -72,12 +72,12 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access) : Pa
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var expert = await db.Experts.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (expert is null || !await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+        if (expert is null || !access.MayOpen(expert))
         {
             return NotFound();
         }
 
-        if (!await access.IsCountyManagerAsync(cancellationToken) && !(access.CanWrite && access.DepartmentId is { } d && d == expert.DepartmentId))
+        if (!access.ManagesExpert(expert))
         {
             return Forbid();
         }

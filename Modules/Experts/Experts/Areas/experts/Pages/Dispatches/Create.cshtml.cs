@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Email;
@@ -16,6 +17,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
 /// notice. The page suggests active experts in term, not unavailable on the start date, fewest recent
 /// participations first. Each expert gets an email with a signed link to accept or decline.
 /// </summary>
+[RequirePermission(ExpertsModule.Dispatch)]
 internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, DispatchLinks links, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Field> Fields { get; private set; } = [];
@@ -82,7 +84,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             DepartmentId = organiser.Id,
             DepartmentName = organiser.Name,
             Classified = Input.Classified,
-            CreatedBy = access.User.UserName,
+            CreatedBy = access.UserName,
             CreatedAtUtc = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -150,7 +152,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             .Where(e => e.Status == ExpertStatus.Active && e.TermStart <= today && e.TermEnd >= today)
             .Where(e => e.Fields.Any(f => f.FieldId == fieldId))
             .Where(e => !db.Unavailabilities.Any(u => u.ExpertId == e.Id && u.From <= day && u.To >= day));
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        if (!access.SeesWholeCounty)
         {
             var department = access.DepartmentId;
             query = query.Where(e => e.Level == ExpertTeamLevel.County || e.DepartmentId == department);

@@ -93,8 +93,8 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Ti
         }
 
         Dispatch = dispatch;
-        SeesContent = await access.SeesContentAsync(dispatch.Classified, dispatch.DepartmentId, cancellationToken);
-        IsOrganiser = access.CanWrite && (access.DepartmentId == dispatch.DepartmentId || await access.IsCountyManagerAsync(cancellationToken));
+        SeesContent = access.SeesContent(dispatch.Classified, dispatch.DepartmentId);
+        IsOrganiser = access.CanWrite && (access.DepartmentId == dispatch.DepartmentId || access.IsCountyManager);
         Started = dispatch.StartsAtUtc <= clock.GetUtcNow().UtcDateTime;
         FieldName = dispatch.FieldId is { } f ? await db.Fields.Where(x => x.Id == f).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var ids = dispatch.Assignments.Select(a => a.ExpertId).ToList();

@@ -23,7 +23,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         var rows = new List<Row>();
         foreach (var d in list)
         {
-            var title = await access.SeesContentAsync(d.Classified, d.DepartmentId, cancellationToken) ? d.Title : Confidentiality.Masked;
+            var title = access.SeesContent(d.Classified, d.DepartmentId) ? d.Title : Confidentiality.Masked;
             rows.Add(new Row(d.Id, title, d.Classified, d.DepartmentName, d.StartsAtUtc, d.Count, d.Accepted));
         }
 

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
@@ -66,7 +67,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
         {
             ExpertId = expert.Id,
             Reason = reason,
-            RequestedBy = access.User.UserName,
+            RequestedBy = access.UserName,
             RequestedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -78,7 +79,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
     {
         var request = await db.ExitRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         var expert = request is null ? null : await db.Experts.SingleOrDefaultAsync(e => e.Id == request.ExpertId, cancellationToken);
-        if (request is null || expert is null || !await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+        if (request is null || expert is null || !access.MayOpen(expert))
         {
             return NotFound();
         }
@@ -110,7 +111,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
         }
 
         request.Status = approve ? ExitRequestStatus.Approved : ExitRequestStatus.Refused;
-        request.DecidedBy = access.User.UserName;
+        request.DecidedBy = access.UserName;
         request.DecidedAtUtc = clock.GetUtcNow().UtcDateTime;
         request.DecisionNote = string.IsNullOrEmpty(note) ? null : note;
         if (approve)
@@ -123,6 +124,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
         return RedirectToPage();
     }
 
+    [RequirePermission(ExpertsModule.Manage)]
     public async Task<IActionResult> OnPostDismissAsync(CancellationToken cancellationToken)
     {
         var expert = await FindAsync(cancellationToken);
@@ -131,7 +133,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
             return NotFound();
         }
 
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -170,20 +172,20 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
     private async Task<Expert?> FindAsync(CancellationToken cancellationToken)
     {
         var expert = Input.ExpertId is { } id ? await db.Experts.SingleOrDefaultAsync(e => e.Id == id, cancellationToken) : null;
-        return expert is not null && await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken) ? expert : null;
+        return expert is not null && access.MayOpen(expert) ? expert : null;
     }
 
     private async Task<bool> MayApplyAsync(Expert expert, CancellationToken cancellationToken) =>
-        await access.IsCountyManagerAsync(cancellationToken) || (access.CanWrite && access.DepartmentId is { } own && own == expert.DepartmentId);
+        access.ManagesExpert(expert);
 
     /// <summary>County team: a county manager decides; a department team: its department (or a county manager).</summary>
     private async Task<bool> MayDecideAsync(Expert expert, CancellationToken cancellationToken) =>
-        await access.IsCountyManagerAsync(cancellationToken)
+        access.IsCountyManager
         || (expert.Level == ExpertTeamLevel.Department && access.CanWrite && access.DepartmentId is { } own && own == expert.DepartmentId);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        IsCountyManager = await access.IsCountyManagerAsync(cancellationToken);
+        IsCountyManager = access.IsCountyManager;
         var experts = db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active);
         if (!IsCountyManager)
         {
@@ -199,7 +201,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
         foreach (var r in requests)
         {
             var expert = byId[r.ExpertId];
-            if (await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+            if (access.MayOpen(expert))
             {
                 rows.Add((r, expert, r.Status == ExitRequestStatus.Pending && await MayDecideAsync(expert, cancellationToken)));
             }

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
@@ -26,9 +27,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     /// <summary>Adds a field, or renames one when <see cref="FieldInput.Id"/> is given.</summary>
+    [RequirePermission(ExpertsModule.Manage)]
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -66,9 +68,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access) : Pa
     }
 
     /// <summary>Retires a field (kept for the experts who hold it) or brings it back.</summary>
+    [RequirePermission(ExpertsModule.Manage)]
     public async Task<IActionResult> OnPostToggleAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -87,7 +90,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access) : Pa
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        CanManage = await access.IsCountyManagerAsync(cancellationToken);
+        CanManage = access.IsCountyManager;
         Fields = await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.Security.Cryptography;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
@@ -15,6 +16,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Import;
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
 [RequestSizeLimit(16 * 1024 * 1024)]
+[RequirePermission(ExpertsModule.Manage)]
 internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, RecommendationImport import, TimeProvider clock) : PageModel
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
@@ -41,7 +43,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -52,7 +54,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -106,7 +108,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
                 RoundId = round!.Id,
                 FileName = FileName.Length > 200 ? FileName[..200] : FileName,
                 Content = content,
-                UploadedBy = access.User.UserName,
+                UploadedBy = access.UserName,
                 UploadedAtUtc = now,
             });
             await db.SaveChangesAsync(cancellationToken);
@@ -117,7 +119,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
 
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -153,7 +155,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
         foreach (var row in preview.Rows)
         {
             var candidate = row.Candidate!;
-            db.Recommendations.Add(RecommendationRules.ToRecommendation(round.Id, candidate, access.User.UserName, now));
+            db.Recommendations.Add(RecommendationRules.ToRecommendation(round.Id, candidate, access.UserName, now));
             if (!invited.Contains(candidate.UnitKey))
             {
                 invited.Add(candidate.UnitKey);

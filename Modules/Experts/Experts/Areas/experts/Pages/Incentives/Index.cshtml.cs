@@ -30,7 +30,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         Year = year is >= 2000 and <= 2100 ? year.Value : ChinaTime.Now(clock).Year;
         var (from, to) = FeedbackLetter.YearRange(Year);
         var experts = db.Experts.AsNoTracking();
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        if (!access.SeesWholeCounty)
         {
             var department = access.DepartmentId ?? -1;
             experts = experts.Where(e => e.Level == ExpertTeamLevel.County || e.DepartmentId == department);
@@ -68,12 +68,12 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     public async Task<IActionResult> OnPostSendAsync(int id, int year, CancellationToken cancellationToken)
     {
         var expert = await db.Experts.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (expert is null || !await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+        if (expert is null || !access.MayOpen(expert))
         {
             return NotFound();
         }
 
-        if (!await access.IsCountyManagerAsync(cancellationToken) && !(access.CanWrite && access.DepartmentId is { } own && own == expert.DepartmentId))
+        if (!access.ManagesExpert(expert))
         {
             return Forbid();
         }

@@ -17,7 +17,7 @@ internal sealed class LetterModel(ExpertsDbContext db, ExpertsAccess access, Tim
     public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken cancellationToken)
     {
         var expert = await db.Experts.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (expert is null || !await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+        if (expert is null || !access.MayOpen(expert))
         {
             return NotFound();
         }

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Email;
@@ -12,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 
 /// <summary>Organises a consultation meeting and invites active experts by email (a classified one without its content).</summary>
+[RequirePermission(ExpertsModule.Dispatch)]
 internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Expert> Experts { get; private set; } = [];
@@ -69,7 +71,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             Classified = Input.Classified,
             DepartmentId = organiser.Id,
             DepartmentName = organiser.Name,
-            CreatedBy = access.User.UserName,
+            CreatedBy = access.UserName,
             CreatedAtUtc = now,
             Invitations = invited.Select(e => new MeetingInvitation { ExpertId = e.Id }).ToList(),
         };
@@ -106,7 +108,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var query = db.Experts.AsNoTracking().Where(e => e.Status == ExpertStatus.Active);
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        if (!access.SeesWholeCounty)
         {
             var department = access.DepartmentId;
             query = query.Where(e => e.Level == ExpertTeamLevel.County || e.DepartmentId == department);

@@ -203,8 +203,8 @@ internal sealed class DetailsModel(
         }
 
         Meeting = meeting;
-        SeesContent = await access.SeesContentAsync(meeting.Classified, meeting.DepartmentId, cancellationToken);
-        IsOrganiser = access.CanWrite && (access.DepartmentId == meeting.DepartmentId || await access.IsCountyManagerAsync(cancellationToken));
+        SeesContent = access.SeesContent(meeting.Classified, meeting.DepartmentId);
+        IsOrganiser = access.CanWrite && (access.DepartmentId == meeting.DepartmentId || access.IsCountyManager);
         Started = meeting.StartsAtUtc <= clock.GetUtcNow().UtcDateTime;
         Output.Report ??= meeting.Report;
         var ids = meeting.Invitations.Select(i => i.ExpertId).ToList();

@@ -103,14 +103,14 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     private async Task<bool> LoadAsync(int id, int page, CancellationToken cancellationToken)
     {
         var expert = await db.Experts.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (expert is null || !await ExpertsVisibility.MayOpenAsync(access, expert, cancellationToken))
+        if (expert is null || !access.MayOpen(expert))
         {
             return false;
         }
 
         Expert = expert;
-        CanManage = await access.IsCountyManagerAsync(cancellationToken);
-        CanEditAvailability = CanManage || (access.CanWrite && access.DepartmentId is { } own && own == expert.DepartmentId);
+        CanManage = access.IsCountyManager;
+        CanEditAvailability = access.ManagesExpert(expert);
         TermYears = await settings.GetAsync(CountySettingKeys.ExpertTermYears, cancellationToken);
         FieldNames = await db.ExpertFields.AsNoTracking().Where(f => f.ExpertId == id).Select(f => f.Field!.Name).ToListAsync(cancellationToken);
         Unavailable = await db.Unavailabilities.AsNoTracking().Where(u => u.ExpertId == id).OrderByDescending(u => u.From).Take(50).ToListAsync(cancellationToken);
@@ -159,7 +159,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     }
 
     private async Task<string> TitleAsync(string title, bool classified, int department, CancellationToken cancellationToken) =>
-        await access.SeesContentAsync(classified, department, cancellationToken) ? title : Confidentiality.Masked;
+        access.SeesContent(classified, department) ? title : Confidentiality.Masked;
 
     public string Today => ChinaTime.Now(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

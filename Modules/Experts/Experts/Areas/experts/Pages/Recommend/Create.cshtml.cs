@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Experts.Areas.experts.Pages.Recommend;
 
 /// <summary>The 推荐表: a unit invited to an open round recommends one candidate.</summary>
+[RequirePermission(ExpertsModule.Recommend)]
 internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, RecommendationRules rules, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -55,7 +57,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
             return Page();
         }
 
-        var unit = (await access.UnitAsync(cancellationToken))!;
+        var unit = access.Unit!;
         var candidate = new Candidate(
             unit.Key, unit.Name, Input.Level, Input.Name!, Input.Gender, Input.BirthDate!.Value, Input.IdCardNumber!, Input.Employer!, Input.Title!,
             Input.Specialty!, Input.FieldId ?? 0, Input.Mobile!, Input.Email, Input.Experience!, Input.UnitOpinion!);
@@ -74,7 +76,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
             return Page();
         }
 
-        var recommendation = RecommendationRules.ToRecommendation(Round, candidate, access.User.UserName, clock.GetUtcNow().UtcDateTime);
+        var recommendation = RecommendationRules.ToRecommendation(Round, candidate, access.UserName, clock.GetUtcNow().UtcDateTime);
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -85,7 +87,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
     /// <summary>Null when the user's unit is invited to the round; otherwise the answer to give.</summary>
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
     {
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         if (unit is null)
         {
             return Forbid();

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +22,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Time
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         if (unit is null)
         {
             return Page();
@@ -49,9 +50,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Time
     }
 
     /// <summary>Withdraws one of the unit's own recommendations while the round takes entries.</summary>
+    [RequirePermission(ExpertsModule.Recommend)]
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken)
     {
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         if (unit is null || !access.CanWrite)
         {
             return Forbid();
@@ -77,9 +79,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Time
     }
 
     /// <summary>报送: the unit marks its recommendations of the round as sent in to the county.</summary>
+    [RequirePermission(ExpertsModule.Recommend)]
     public async Task<IActionResult> OnPostSubmitAsync(int round, CancellationToken cancellationToken)
     {
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         if (unit is null || !access.CanWrite)
         {
             return Forbid();

@@ -25,8 +25,8 @@ internal sealed class PrintModel(ExpertsDbContext db, ExpertsAccess access, ICou
             return NotFound();
         }
 
-        var unit = await access.UnitAsync(cancellationToken);
-        if (unit?.Key != recommendation.UnitKey && !await access.IsCountyManagerAsync(cancellationToken))
+        var unit = access.Unit;
+        if (unit?.Key != recommendation.UnitKey && !access.IsCountyManager)
         {
             return NotFound();
         }

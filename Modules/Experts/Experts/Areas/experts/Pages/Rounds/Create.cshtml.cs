@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Tenancy;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Emergency.Experts.Areas.experts.Pages.Rounds;
 
 /// <summary>The county opens a recommendation round: deadlines in China time and the invited units.</summary>
+[RequirePermission(ExpertsModule.Manage)]
 internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UnitInfo> Departments { get; private set; } = [];
@@ -23,7 +25,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -35,7 +37,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
@@ -74,7 +76,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             FilingDeadlineUtc = filing!.Value,
             Status = RoundStatus.Open,
             CreatedAtUtc = now,
-            CreatedBy = access.User.UserName,
+            CreatedBy = access.UserName,
             Units = invited.Select(u => new RoundUnit { UnitKey = u.Key, UnitName = u.Name }).ToList(),
         };
         db.Rounds.Add(round);

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -22,13 +23,13 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
+        if (!access.SeesWholeCounty)
         {
             // A unit follows its rounds on its own page.
             return RedirectToPage("/Recommend/Index");
         }
 
-        CanManage = await access.IsCountyManagerAsync(cancellationToken);
+        CanManage = access.IsCountyManager;
         Cap = await settings.GetAsync(CountySettingKeys.ExpertRecommendationsPerUnit, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var rounds = await db.Rounds.AsNoTracking().Include(r => r.Units).OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
@@ -47,9 +48,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         return Page();
     }
 
+    [RequirePermission(ExpertsModule.Manage)]
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }

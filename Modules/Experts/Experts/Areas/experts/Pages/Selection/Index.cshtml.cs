@@ -80,7 +80,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
 
         recommendation.Status = pass ? RecommendationStatus.Passed : RecommendationStatus.Rejected;
         recommendation.ReviewNote = string.IsNullOrEmpty(reason) ? null : reason;
-        recommendation.ReviewedBy = access.User.UserName;
+        recommendation.ReviewedBy = access.UserName;
         recommendation.ReviewedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Notice = pass ? $"遴选通过：{recommendation.Name}" : $"未通过：{recommendation.Name}（{reason}）";
@@ -101,7 +101,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
             return await ShowAsync($"“{recommendation.Name}”尚未通过遴选，不能批准入库", cancellationToken);
         }
 
-        var (expert, problem) = await admission.AdmitAsync(recommendation, access.User.UserName, cancellationToken);
+        var (expert, problem) = await admission.AdmitAsync(recommendation, access.UserName, cancellationToken);
         if (problem is not null)
         {
             return await ShowAsync($"“{recommendation.Name}”：{problem}", cancellationToken);
@@ -137,15 +137,15 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
 
         if (recommendation.Level == ExpertTeamLevel.County)
         {
-            return await access.IsCountyManagerAsync(cancellationToken) ? recommendation : null;
+            return access.IsCountyManager ? recommendation : null;
         }
 
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         return unit?.Key == recommendation.UnitKey ? recommendation : null;
     }
 
     private async Task<IActionResult> RefusedAsync(CancellationToken cancellationToken) =>
-        access.CanWrite && (await access.IsCountyManagerAsync(cancellationToken) || access.DepartmentId is not null) ? NotFound() : Forbid();
+        access.CanWrite && (access.IsCountyManager || access.DepartmentId is not null) ? NotFound() : Forbid();
 
     private async Task<IActionResult> ShowAsync(string problem, CancellationToken cancellationToken)
     {
@@ -157,9 +157,9 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Expe
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        IsManager = await access.SeesWholeCountyAsync(cancellationToken);
+        IsManager = access.SeesWholeCounty;
         Department = access.DepartmentId;
-        var unit = await access.UnitAsync(cancellationToken);
+        var unit = access.Unit;
         if (!IsManager && Department is null)
         {
             return false;

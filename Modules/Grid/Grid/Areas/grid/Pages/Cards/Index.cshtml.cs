@@ -21,7 +21,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var grid = await access.VisibleGrids(db.Grids.AsNoTracking()).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+        var grid = await access.Visible(db.Grids.AsNoTracking(), GridAccess.Grids).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
         if (grid is null)
         {
             return NotFound();

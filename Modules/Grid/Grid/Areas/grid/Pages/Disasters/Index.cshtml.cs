@@ -35,6 +35,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    [RequirePermission(GridModule.Report)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -50,7 +51,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             ModelState.AddModelError("Input.HappenedAt", "发生时间不能晚于当前时间");
         }
 
-        int? villageId = access.Scope == UserScope.Village ? access.VillageId : Input.VillageId;
+        int? villageId = access.VillageId ?? Input.VillageId;
         if (villageId is not null && !Villages.Any(v => v.Id == villageId))
         {
             ModelState.AddModelError("Input.VillageId", "只能报送本乡镇的村（社区）");
@@ -74,7 +75,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             Missing = Input.Missing ?? 0,
             HousesDamaged = Input.HousesDamaged ?? 0,
             DirectLoss = Input.DirectLoss ?? 0,
-            ReportedBy = access.User.UserName,
+            ReportedBy = access.UserName,
             ReportedAtUtc = now,
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -104,10 +105,11 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
     }
 
     /// <summary>The township verifies (核实) a report of its own.</summary>
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostVerifyAsync(int id, CancellationToken cancellationToken)
     {
         var report = await db.Disasters.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (report is null || !await MaySeeAsync(report, cancellationToken))
+        if (report is null || !access.MaySee(report))
         {
             return NotFound();
         }
@@ -124,7 +126,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         report.Status = DisasterStatus.Verified;
-        report.VerifiedBy = access.User.UserName;
+        report.VerifiedBy = access.UserName;
         report.VerifiedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"已核实灾情：{report.DisasterType}（{report.Place}）";
@@ -136,31 +138,15 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public bool CanVerify(DisasterReport report) => report.Status == DisasterStatus.Reported && access.ActsForTownship(report.TownshipId);
 
-    private async Task<bool> MaySeeAsync(DisasterReport report, CancellationToken cancellationToken) =>
-        await access.SeesWholeCountyAsync(cancellationToken) || access.Scope switch
-        {
-            UserScope.Township => report.TownshipId == access.TownshipId,
-            UserScope.Village => report.VillageId == access.VillageId,
-            _ => false,
-        };
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        CanReport = access.CanWrite && access.Scope is UserScope.Township or UserScope.Village && access.TownshipId is not null;
+        CanReport = access.Reports;
         Townships = await units.TownshipsAsync(access.County, cancellationToken);
         var villages = await units.VillagesAsync(access.County, cancellationToken);
-        var whole = await access.SeesWholeCountyAsync(cancellationToken);
-        Villages = whole ? villages : villages.Where(v => v.ParentId == access.TownshipId && (access.Scope != UserScope.Village || v.Id == access.VillageId)).ToList();
-        var reports = db.Disasters.AsNoTracking();
-        if (!whole)
-        {
-            reports = access.Scope switch
-            {
-                UserScope.Township => reports.Where(d => d.TownshipId == access.TownshipId),
-                UserScope.Village => reports.Where(d => d.VillageId == access.VillageId),
-                _ => reports.Where(d => false),
-            };
-        }
+        var whole = access.SeesWholeCounty;
+        Villages = whole ? villages : access.OwnVillages(villages);
+        var reports = access.Visible(db.Disasters.AsNoTracking(), GridAccess.Disasters);
 
         Reports = await reports.OrderByDescending(d => d.HappenedAtUtc).Take(200).ToListAsync(cancellationToken);
         if (whole)

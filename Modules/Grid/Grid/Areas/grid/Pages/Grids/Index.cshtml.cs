@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
@@ -40,6 +41,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
     }
 
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -68,7 +70,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         GridArea? grid = null;
         if (Input.Id is { } id)
         {
-            grid = await access.VisibleGrids(db.Grids).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
+            grid = await access.Visible(db.Grids, GridAccess.Grids).SingleOrDefaultAsync(g => g.Id == id, cancellationToken);
             if (grid is null)
             {
                 return NotFound();
@@ -100,14 +102,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var all = await units.VillagesAsync(access.County, cancellationToken);
-        var countyManager = await access.IsCountyManagerAsync(cancellationToken);
-        Villages = countyManager ? all : access.TownshipId is { } t ? all.Where(v => v.ParentId == t).ToList() : [];
-        CanManage = countyManager || (access.CanWrite && access.Scope == BuildingBlocks.Access.UserScope.Township);
-        Grids = await access.VisibleGrids(db.Grids.AsNoTracking()).OrderBy(g => g.TownshipId).ThenBy(g => g.VillageId).ThenBy(g => g.Code).Take(500).ToListAsync(cancellationToken);
-        if (!countyManager && access.Scope == BuildingBlocks.Access.UserScope.Village)
-        {
-            Villages = all.Where(v => v.Id == access.VillageId).ToList();
-        }
+        Villages = access.OwnVillages(all);
+        CanManage = access.ManagesAny;
+        Grids = await access.Visible(db.Grids.AsNoTracking(), GridAccess.Grids).OrderBy(g => g.TownshipId).ThenBy(g => g.VillageId).ThenBy(g => g.Code).Take(500).ToListAsync(cancellationToken);
     }
 
     public string VillageName(int id) => Villages.FirstOrDefault(v => v.Id == id)?.Name ?? "";

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
@@ -41,6 +42,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its plan first.</summary>
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
     {
         if (!HazardWorkflow.Allows(hazard.State, HazardAction.Assign))
@@ -76,6 +78,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>治理方案 of a 重大隐患 (targets, measures, funds, responsible person, deadline, safety measures).</summary>
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostPlanAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
     {
         if (hazard.Level != HazardLevel.Major)
@@ -112,7 +115,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         plan.ResponsiblePerson = Input.ResponsiblePerson!.Trim();
         plan.SafetyMeasures = Input.SafetyMeasures!.Trim();
         plan.DeadlineUtc = deadline!.Value;
-        plan.CreatedBy = access.User.UserName;
+        plan.CreatedBy = access.UserName;
         plan.CreatedAtUtc = steps.Now;
         if (hazard.Plan is null)
         {
@@ -124,6 +127,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>挂牌督办 (县/市/省) of an open 重大隐患, by the county.</summary>
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostSuperviseAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.County, hazard =>
     {
         if (hazard.Level != HazardLevel.Major || !HazardWorkflow.IsOpen(hazard.State))
@@ -144,6 +148,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>延期申请: by the department, before the deadline, to a later deadline.</summary>
+    [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, async hazard =>
     {
         if (!HazardWorkflow.HasDeadline(hazard.State) || hazard.DeadlineUtc is not { } current)
@@ -181,7 +186,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
             HazardId = hazard.Id,
             RequestedDeadlineUtc = wanted!.Value,
             Reason = Input.Note!.Trim(),
-            RequestedBy = access.User.UserName,
+            RequestedBy = access.UserName,
             RequestedAtUtc = steps.Now,
         });
         steps.Record(hazard, "申请延期", hazard.State, hazard.State, $"申请延期至 {ChinaTime.Format(wanted.Value)}：{Input.Note!.Trim()}");
@@ -189,6 +194,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>The township approves or refuses a pending extension.</summary>
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostDecideExtensionAsync(int id, int extensionId, bool approve, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
     {
         var request = await db.Extensions.SingleOrDefaultAsync(e => e.Id == extensionId && e.HazardId == hazard.Id, cancellationToken);
@@ -205,7 +211,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         }
 
         request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
-        request.DecidedBy = access.User.UserName;
+        request.DecidedBy = access.UserName;
         request.DecidedAtUtc = steps.Now;
         request.DecisionNote = Input.Note?.Trim();
         if (approve)
@@ -219,9 +225,11 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         return approve ? $"已同意延期至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : "已不同意延期";
     });
 
+    [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
         Task.FromResult(Move(hazard, HazardAction.StartRectifying, null, "已开始整改")));
 
+    [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
     {
         if (HazardWorkflow.Allows(hazard.State, HazardAction.SubmitRectified))
@@ -239,6 +247,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>复查: pass closes the hazard (销号), fail sends it back to rectifying with the reason.</summary>
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostReinspectAsync(int id, bool pass, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
     {
         var action = pass ? HazardAction.ReinspectPass : HazardAction.ReinspectFail;
@@ -263,13 +272,14 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
                 TownshipId = hazard.TownshipId,
                 DepartmentId = hazard.DepartmentId,
                 Level = hazard.Level,
-                ClosedBy = access.User.UserName,
+                ClosedBy = access.UserName,
             });
         }
 
         return Task.FromResult(done);
     });
 
+    [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
     {
         if (HazardWorkflow.Allows(hazard.State, HazardAction.Reject))
@@ -287,6 +297,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     });
 
     /// <summary>部门报到: the whistled department answers with its response; the hazard leaves the 报到 list.</summary>
+    [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostReportInAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
     {
         if (!hazard.AwaitingReportIn)
@@ -320,7 +331,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     {
         var cancellationToken = HttpContext.RequestAborted;
         var hazard = await db.Hazards.Include(h => h.Plan).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hazard is null || !await access.MaySeeAsync(hazard, cancellationToken))
+        if (hazard is null || !access.MaySee(hazard))
         {
             return NotFound();
         }
@@ -329,7 +340,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         {
             Actor.Township => access.ActsForTownship(hazard.TownshipId),
             Actor.Department => access.ActsForDepartment(hazard.DepartmentId),
-            _ => await access.IsCountyManagerAsync(cancellationToken),
+            _ => access.IsCountyManager,
         };
         if (!allowed)
         {
@@ -402,7 +413,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
         var hazard = await db.Hazards.AsNoTracking().Include(h => h.Plan).Include(h => h.Photos).SingleOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (hazard is null || !await access.MaySeeAsync(hazard, cancellationToken))
+        if (hazard is null || !access.MaySee(hazard))
         {
             return false;
         }
@@ -417,7 +428,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
         ActsForTownship = access.ActsForTownship(hazard.TownshipId);
         ActsForDepartment = access.ActsForDepartment(hazard.DepartmentId);
-        IsCountyManager = await access.IsCountyManagerAsync(cancellationToken);
+        IsCountyManager = access.IsCountyManager;
         return true;
     }
 

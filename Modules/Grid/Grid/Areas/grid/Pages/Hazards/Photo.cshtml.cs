@@ -14,7 +14,7 @@ internal sealed class PhotoModel(GridDbContext db, GridAccess access, IModuleFil
     {
         var photo = await db.HazardPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         var hazard = photo is null ? null : await db.Hazards.AsNoTracking().SingleOrDefaultAsync(h => h.Id == photo.HazardId, cancellationToken);
-        if (photo is null || hazard is null || !await access.MaySeeAsync(hazard, cancellationToken))
+        if (photo is null || hazard is null || !access.MaySee(hazard))
         {
             return NotFound();
         }

@@ -16,6 +16,7 @@ namespace Emergency.Grid.Areas.grid.Pages.Hazards;
 /// A hazard reported from a phone: a grid member for the grids they cover (a township user for any grid
 /// of the township), with up to six photos checked by size and by their first bytes.
 /// </summary>
+[RequirePermission(GridModule.Report)]
 internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSteps steps, IModuleFiles files, ICountySettings settings) : PageModel
 {
     public const int MaxPhotos = 6;
@@ -38,7 +39,7 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!access.CanWrite || access.Scope is not (UserScope.Village or UserScope.Township))
+        if (!access.Reports)
         {
             return Forbid();
         }
@@ -49,7 +50,7 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!access.CanWrite || access.Scope is not (UserScope.Village or UserScope.Township))
+        if (!access.Reports)
         {
             return Forbid();
         }
@@ -104,8 +105,8 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
             Latitude = Input.Latitude,
             Longitude = Input.Longitude,
             State = HazardState.Reported,
-            ReportedBy = access.User.UserName,
-            ReporterName = access.User.DisplayName,
+            ReportedBy = access.UserName,
+            ReporterName = access.DisplayName,
             ReportedAtUtc = now,
         };
         foreach (var (file, extension, contentType) in photos)
@@ -142,7 +143,7 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         PhotoMaxMegabytes = await settings.GetAsync(GridModule.PhotoMaxMegabytes, cancellationToken);
-        if (access.Scope == UserScope.Township)
+        if (access.ReportsForTownship)
         {
             var township = access.TownshipId;
             Grids = await db.Grids.AsNoTracking().Where(g => g.TownshipId == township).OrderBy(g => g.VillageId).ThenBy(g => g.Code).ToListAsync(cancellationToken);
@@ -152,7 +153,7 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
 
         var village = access.VillageId;
         var villageHasGrids = await db.Grids.AnyAsync(g => g.VillageId == village, cancellationToken);
-        var userName = access.User.UserName;
+        var userName = access.UserName;
         Grids = await db.MemberGrids.AsNoTracking()
             .Where(mg => mg.Member!.UserName == userName && mg.Member.Active && mg.Grid!.VillageId == village)
             .Select(mg => mg.Grid!)

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using ClosedXML.Excel;
 using Emergency.BuildingBlocks.Files;
 using Emergency.BuildingBlocks.Settings;
@@ -16,6 +17,7 @@ namespace Emergency.Grid.Areas.grid.Pages.Import;
 /// its errors; nothing is written until the user confirms a file without errors. The file waits
 /// between the two steps in the module's files folder, outside the web root.
 /// </summary>
+[RequirePermission(GridModule.Manage)]
 internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, ICountySettings settings, IModuleFiles files, TimeProvider clock) : PageModel
 {
     /// <summary>The columns of the sheet, in order.</summary>
@@ -35,11 +37,11 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
     public string? Notice { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await access.ManagesAnyAsync(cancellationToken) ? Page() : Forbid();
+        access.ManagesAny ? Page() : Forbid();
 
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        if (!await access.ManagesAnyAsync(cancellationToken))
+        if (!access.ManagesAny)
         {
             return Forbid();
         }
@@ -76,7 +78,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public async Task<IActionResult> OnPostConfirmAsync(string staged, CancellationToken cancellationToken)
     {
-        if (!await access.ManagesAnyAsync(cancellationToken))
+        if (!access.ManagesAny)
         {
             return Forbid();
         }
@@ -136,7 +138,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             return null;
         }
 
-        var countyManager = await access.IsCountyManagerAsync(cancellationToken);
+        var countyManager = access.IsCountyManager;
         var villages = (await units.VillagesAsync(access.County, cancellationToken))
             .Where(v => countyManager || v.ParentId == access.TownshipId)
             .GroupBy(v => v.Name)

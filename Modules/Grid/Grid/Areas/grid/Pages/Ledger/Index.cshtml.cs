@@ -129,35 +129,20 @@ internal sealed class IndexModel(LedgerQuery ledger, GridAccess access, ICountyU
         Townships = await units.TownshipsAsync(access.County, cancellationToken);
         Villages = await units.VillagesAsync(access.County, cancellationToken);
         Departments = await units.DepartmentsAsync(access.County, cancellationToken);
-        if (!await access.SeesWholeCountyAsync(cancellationToken))
-        {
-            switch (access.Scope)
-            {
-                case UserScope.Township:
-                    TownshipId = access.TownshipId ?? -1;
-                    FixedTownship = true;
-                    break;
-                case UserScope.Village:
-                    TownshipId = access.TownshipId;
-                    VillageId = access.User.VillageId ?? -1;
-                    FixedTownship = FixedVillage = true;
-                    break;
-                case UserScope.Department:
-                    DepartmentId = access.DepartmentId ?? -1;
-                    FixedDepartment = true;
-                    break;
-                default:
-                    TownshipId = -1;
-                    FixedTownship = true;
-                    break;
-            }
-        }
+        // The user's own township, village or department is fixed in the filter; the rest they choose.
+        var scope = access.LedgerScope();
+        FixedTownship = scope.TownshipId is not null || scope.Nothing;
+        FixedVillage = scope.VillageId is not null;
+        FixedDepartment = scope.DepartmentId is not null;
+        TownshipId = FixedTownship ? scope.TownshipId : TownshipId;
+        VillageId = FixedVillage ? scope.VillageId : VillageId;
+        DepartmentId = FixedDepartment ? scope.DepartmentId : DepartmentId;
 
         if (TownshipId is { } township)
         {
             Villages = Villages.Where(v => v.ParentId == township).ToList();
         }
 
-        return new LedgerFilter(TownshipId, VillageId, State, Level, Category, DepartmentId, Overdue, Math.Max(1, PageNumber));
+        return new LedgerFilter(TownshipId, VillageId, State, Level, Category, DepartmentId, Overdue, Math.Max(1, PageNumber), scope.Nothing);
     }
 }

@@ -44,6 +44,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
     }
 
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -111,16 +112,10 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        CanManage = await access.IsCountyManagerAsync(cancellationToken) || (access.CanWrite && access.Scope == UserScope.Township);
+        CanManage = access.ManagesAny;
         Villages = await units.VillagesAsync(access.County, cancellationToken);
-        Grids = await access.VisibleGrids(db.Grids.AsNoTracking()).OrderBy(g => g.VillageId).ThenBy(g => g.Code).Take(1000).ToListAsync(cancellationToken);
-        var members = db.Members.AsNoTracking().Include(m => m.Grids).AsQueryable();
-        members = access.Scope switch
-        {
-            UserScope.Township => members.Where(m => m.TownshipId == access.TownshipId),
-            UserScope.Village => members.Where(m => m.VillageId == access.VillageId),
-            _ => members,
-        };
+        Grids = await access.Visible(db.Grids.AsNoTracking(), GridAccess.Grids).OrderBy(g => g.VillageId).ThenBy(g => g.Code).Take(1000).ToListAsync(cancellationToken);
+        var members = access.Visible(db.Members.AsNoTracking().Include(m => m.Grids), GridAccess.Members);
         Members = await members.OrderBy(m => m.VillageId).ThenBy(m => m.Name).Take(500).ToListAsync(cancellationToken);
     }
 

@@ -29,6 +29,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostStationAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -65,6 +66,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         return RedirectToPage();
     }
 
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostStaffAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -93,19 +95,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var countyManager = await access.IsCountyManagerAsync(cancellationToken);
-        CanManage = countyManager || (access.CanWrite && access.Scope == UserScope.Township);
-        var all = await units.VillagesAsync(access.County, cancellationToken);
-        Villages = countyManager || access.Scope is UserScope.County or UserScope.Department ? all
-            : access.Scope == UserScope.Village ? all.Where(v => v.Id == access.VillageId).ToList()
-            : all.Where(v => v.ParentId == access.TownshipId).ToList();
-        var stations = db.Stations.AsNoTracking().Include(s => s.Staff).AsQueryable();
-        stations = access.Scope switch
-        {
-            UserScope.Township => stations.Where(s => s.TownshipId == access.TownshipId),
-            UserScope.Village => stations.Where(s => s.VillageId == access.VillageId),
-            _ => stations,
-        };
+        CanManage = access.ManagesAny;
+        Villages = access.OwnVillages(await units.VillagesAsync(access.County, cancellationToken));
+        var stations = access.Visible(db.Stations.AsNoTracking().Include(s => s.Staff), GridAccess.Stations);
         Stations = await stations.OrderBy(s => s.VillageId).Take(500).ToListAsync(cancellationToken);
     }
 

@@ -31,9 +31,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        IsCountyManager = await access.IsCountyManagerAsync(cancellationToken);
-        var wholeCounty = await access.SeesWholeCountyAsync(cancellationToken);
-        IsDepartment = access.Scope == UserScope.Department && access.DepartmentId is not null;
+        IsCountyManager = access.IsCountyManager;
+        var wholeCounty = access.SeesWholeCounty;
+        IsDepartment = access.IsDepartment;
         if (IsDepartment)
         {
             var department = access.DepartmentId;
@@ -44,7 +44,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
                 .ToListAsync(cancellationToken);
         }
 
-        if (!wholeCounty && access.Scope != UserScope.Township)
+        if (!wholeCounty && !access.IsTownship)
         {
             return;
         }
@@ -71,9 +71,10 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
     }
 
     /// <summary>Runs the overdue sweep now (the county manager), as the daily job would.</summary>
+    [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostSweepAsync(CancellationToken cancellationToken)
     {
-        if (!await access.IsCountyManagerAsync(cancellationToken))
+        if (!access.IsCountyManager)
         {
             return Forbid();
         }
