@@ -9,9 +9,11 @@ public abstract record IntegrationEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    public required DateTime OccurredAtUtc { get; init; }
+    /// <summary>When it happened; filled in by <c>StoreDbContext.Publish</c> when left unset.</summary>
+    public DateTime OccurredAtUtc { get; init; }
 
-    public required string County { get; init; }
+    /// <summary>The county it belongs to; filled in by <c>StoreDbContext.Publish</c> from the store when left unset.</summary>
+    public string County { get; init; } = "";
 }
 
 /// <summary>Handles one integration event inside the subscribing module's own store.</summary>

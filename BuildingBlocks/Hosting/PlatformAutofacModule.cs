@@ -39,7 +39,7 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         builder.RegisterType<AuditLog>().SingleInstance();
         builder.RegisterType<SystemAuditActor>().As<IAuditActor>().SingleInstance().IfNotRegistered(typeof(IAuditActor));
         builder.RegisterType<StoreOptionsFactory>().SingleInstance();
-        builder.Register(c => new StoreCatalog(catalog.Stores, c.Resolve<StoreOptionsFactory>(), c.Resolve<ICountyDirectory>()))
+        builder.Register(c => new StoreCatalog(catalog.Stores, c.Resolve<StoreOptionsFactory>(), c.Resolve<ICountyDirectory>(), c.ResolveOptional<TimeProvider>()))
             .SingleInstance();
         foreach (var store in catalog.Stores)
         {

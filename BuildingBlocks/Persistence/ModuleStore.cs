@@ -35,6 +35,7 @@ public abstract class ModuleStore
                     var key = StoreKey.ForCounty(county, moduleName);
                     var context = create(c.Resolve<StoreOptionsFactory>().Create<TContext>(key));
                     context.Key = key;
+                    context.Clock = c.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
                     return context;
                 })
                 .AsSelf()
@@ -48,6 +49,7 @@ public abstract class ModuleStore
                     var key = StoreKey.Platform(storeName);
                     var context = create(c.Resolve<StoreOptionsFactory>().Create<TContext>(key));
                     context.Key = key;
+                    context.Clock = c.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
                     return context;
                 })
                 .AsSelf()

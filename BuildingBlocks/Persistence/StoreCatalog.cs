@@ -10,7 +10,7 @@ public sealed record StoreRegistration(string Name, ModuleStore Store, bool PerC
 /// Every store of the deployment. Opens a store's DbContext outside of any request (migration,
 /// dispatch, checkpoints) and enumerates the stores of all counties.
 /// </summary>
-public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, StoreOptionsFactory options, ICountyDirectory counties)
+public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, StoreOptionsFactory options, ICountyDirectory counties, TimeProvider? clock = null)
 {
     public IReadOnlyList<StoreRegistration> Registrations { get; } = registrations.ToList();
 
@@ -20,6 +20,7 @@ public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, S
         var registration = Registrations.Single(r => r.Name == key.Name);
         var context = registration.Store.Create(options.Create(registration.Store.ContextType, key));
         context.Key = key;
+        context.Clock = clock ?? TimeProvider.System;
         return context;
     }
 

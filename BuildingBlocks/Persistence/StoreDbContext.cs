@@ -21,13 +21,79 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
     /// <summary>Which store this instance is connected to; set by the factory that made it.</summary>
     public StoreKey? Key { get; internal set; }
 
+    /// <summary>The clock that stamps published events; set by the factory that made this instance.</summary>
+    public TimeProvider Clock { get; internal set; } = TimeProvider.System;
+
     internal bool OutboxPending { get; set; }
 
-    /// <summary>Adds the event to this store's outbox; it is committed by the next SaveChanges with the state change.</summary>
+    private readonly List<Func<IntegrationEvent>> publishAfterSave = [];
+
+    /// <summary>
+    /// Adds the event to this store's outbox; it is committed by the next SaveChanges with the state change.
+    /// An event without a county or time gets this store's county and the current time.
+    /// </summary>
     public void Publish(IntegrationEvent integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (string.IsNullOrEmpty(integrationEvent.County))
+        {
+            integrationEvent = integrationEvent with
+            {
+                County = Key?.County ?? throw new InvalidOperationException("A platform store's event must name its county."),
+            };
+        }
+
+        if (integrationEvent.OccurredAtUtc == default)
+        {
+            integrationEvent = integrationEvent with { OccurredAtUtc = Clock.GetUtcNow().UtcDateTime };
+        }
+
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+    }
+
+    /// <summary>
+    /// Publishes an event built once the next SaveChanges has given new rows their ids (a hazard's id for
+    /// <c>HazardReported</c>); the rows and the event commit together, in one transaction SaveChanges opens.
+    /// </summary>
+    public void PublishAfterSave(Func<IntegrationEvent> build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        publishAfterSave.Add(build);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (publishAfterSave.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var builds = publishAfterSave.ToList();
+            publishAfterSave.Clear();
+            foreach (var build in builds)
+            {
+                Publish(build());
+            }
+
+            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -226,6 +226,60 @@ internal sealed class Hazard : ILedgerKeys
     public HazardPlan? Plan { get; set; }
 
     public List<HazardPhoto> Photos { get; set; } = [];
+
+    /// <summary>
+    /// 交办: the department answers for it by the deadline. A fresh assignment is neither overdue nor
+    /// waited for by the whistle. A 重大隐患 is assigned only once its 治理方案 exists (checked by the caller).
+    /// </summary>
+    public void Assign(int departmentId, string departmentName, DateTime deadlineUtc)
+    {
+        DepartmentId = departmentId;
+        DepartmentName = departmentName;
+        DeadlineUtc = deadlineUtc;
+        Overdue = false;
+        AwaitingReportIn = false;
+    }
+
+    /// <summary>A later deadline (an approved extension): no longer overdue.</summary>
+    public void ExtendDeadline(DateTime deadlineUtc)
+    {
+        DeadlineUtc = deadlineUtc;
+        Overdue = false;
+    }
+
+    /// <summary>乡镇吹哨: past its deadline; the department must report in (报到) again.</summary>
+    public void Whistle(DateTime nowUtc)
+    {
+        Overdue = true;
+        AwaitingReportIn = true;
+        WhistledAtUtc = nowUtc;
+        ReportedInAtUtc = null;
+        ReportInResponse = null;
+    }
+
+    /// <summary>部门报到: the department answered the whistle; it leaves the 报到 list.</summary>
+    public void ReportIn(string response, DateTime nowUtc)
+    {
+        AwaitingReportIn = false;
+        ReportedInAtUtc = nowUtc;
+        ReportInResponse = response;
+    }
+
+    /// <summary>Takes the next state of the workflow. A closed or rejected hazard is no longer overdue, nor waited for.</summary>
+    public void Enter(HazardState next, DateTime nowUtc)
+    {
+        State = next;
+        if (next is HazardState.Closed or HazardState.Rejected)
+        {
+            Overdue = false;
+            AwaitingReportIn = false;
+        }
+
+        if (next == HazardState.Closed)
+        {
+            ClosedAtUtc = nowUtc;
+        }
+    }
 }
 
 /// <summary>治理方案 of a 重大隐患: required before it may be assigned.</summary>

@@ -1,8 +1,19 @@
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Grid.Domain;
 
-/// <summary>Records every step of a hazard (who, when, what) in the history table, in the caller's commit.</summary>
+/// <summary>A refused step: the form field it belongs beside ("" for the whole form) and the Chinese message.</summary>
+internal sealed record StepError(string Field, string Message);
+
+/// <summary>
+/// Every step of a hazard's rectification, for pages and jobs alike: checks the rule, changes the hazard
+/// (through its own methods), records the history line (who, when, what) and publishes what others must
+/// know, all in the caller's commit. A step that is refused returns its errors and changes nothing.
+/// </summary>
 internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAccess access)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -22,6 +33,37 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         });
     }
 
+    /// <summary>上报: the first history line and <see cref="HazardReported"/>, both written with the new hazard once it has its id.</summary>
+    public void Reported(Hazard hazard, string gridCode, int photos)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        var at = Now;
+        var by = access.UserName;
+        db.PublishAfterSave(() =>
+        {
+            db.HazardHistory.Add(new HazardHistory
+            {
+                HazardId = hazard.Id,
+                AtUtc = at,
+                By = by,
+                Action = "上报",
+                ToState = HazardState.Reported,
+                Note = $"{(hazard.Level == HazardLevel.Major ? "重大隐患" : "一般隐患")}，{photos} 张照片",
+            });
+            return new HazardReported
+            {
+                HazardId = hazard.Id,
+                TownshipId = hazard.TownshipId,
+                VillageId = hazard.VillageId,
+                GridCode = gridCode,
+                Category = hazard.Category,
+                Level = hazard.Level,
+                Place = hazard.Place,
+                ReportedBy = hazard.ReportedBy,
+            };
+        });
+    }
+
     /// <summary>Moves the hazard one step and records it; false (nothing changed) when the step does not follow.</summary>
     public bool TryMove(Hazard hazard, HazardAction action, string? note = null)
     {
@@ -32,15 +74,184 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         }
 
         var from = hazard.State;
-        hazard.State = next;
-        if (!HazardWorkflow.IsOpen(next))
+        hazard.Enter(next, Now);
+        Record(hazard, HazardWorkflow.ActionName(action), from, next, note);
+        if (next == HazardState.Closed)
         {
-            // A closed or rejected hazard is no longer overdue, nor waited for by the whistle.
-            hazard.Overdue = false;
-            hazard.AwaitingReportIn = false;
+            db.Publish(new HazardClosed
+            {
+                HazardId = hazard.Id,
+                TownshipId = hazard.TownshipId,
+                DepartmentId = hazard.DepartmentId,
+                Level = hazard.Level,
+                ClosedBy = access.UserName,
+            });
         }
 
-        Record(hazard, HazardWorkflow.ActionName(action), from, next, note);
         return true;
+    }
+
+    /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its 治理方案 first.</summary>
+    public IReadOnlyList<StepError> Assign(Hazard hazard, UnitInfo? department, DateTime? deadlineUtc)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Assign))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, HazardAction.Assign))];
+        }
+
+        var errors = new List<StepError>();
+        if (department is null)
+        {
+            errors.Add(new("Input.DepartmentId", "请选择责任部门"));
+        }
+
+        if (hazard.Level == HazardLevel.Major && hazard.Plan is null)
+        {
+            errors.Add(new("Input.DepartmentId", "重大隐患须先制定治理方案，才能交办"));
+        }
+
+        Future(deadlineUtc, "Input.Deadline", "整改期限", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        hazard.Assign(department!.Id, department.Name, deadlineUtc!.Value);
+        TryMove(hazard, HazardAction.Assign, $"交办{department.Name}，整改期限 {ChinaTime.Format(deadlineUtc.Value)}");
+        return [];
+    }
+
+    /// <summary>延期申请: by the department, before the deadline, to a later deadline, one pending at a time.</summary>
+    public async Task<IReadOnlyList<StepError>> RequestExtensionAsync(Hazard hazard, DateTime? wantedUtc, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.HasDeadline(hazard.State) || hazard.DeadlineUtc is not { } current)
+        {
+            return [new("", "只有已交办、未销号的隐患可以申请延期")];
+        }
+
+        if (Now >= current)
+        {
+            return [new("Input.ExtensionDeadline", "整改期限已过，不能再申请延期")];
+        }
+
+        if (await db.Extensions.AnyAsync(e => e.HazardId == hazard.Id && e.Status == ExtensionStatus.Pending, cancellationToken))
+        {
+            return [new("Input.ExtensionDeadline", "已有待审批的延期申请")];
+        }
+
+        var errors = new List<StepError>();
+        if (Future(wantedUtc, "Input.ExtensionDeadline", "延期后的期限", errors) && wantedUtc <= current)
+        {
+            errors.Add(new("Input.ExtensionDeadline", "延期后的期限必须晚于原整改期限"));
+        }
+
+        Text(reason, "Input.Note", "请填写延期理由", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        db.Extensions.Add(new ExtensionRequest
+        {
+            HazardId = hazard.Id,
+            RequestedDeadlineUtc = wantedUtc!.Value,
+            Reason = reason!.Trim(),
+            RequestedBy = access.UserName,
+            RequestedAtUtc = Now,
+        });
+        Record(hazard, "申请延期", hazard.State, hazard.State, $"申请延期至 {ChinaTime.Format(wantedUtc.Value)}：{reason.Trim()}");
+        return [];
+    }
+
+    /// <summary>The township approves (the deadline moves, no longer overdue) or refuses a pending extension.</summary>
+    public IReadOnlyList<StepError> DecideExtension(Hazard hazard, ExtensionRequest? request, bool approve, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (request is null || request.Status != ExtensionStatus.Pending)
+        {
+            return [new("", "该延期申请已处理")];
+        }
+
+        if (approve && !HazardWorkflow.HasDeadline(hazard.State))
+        {
+            return [new("", "该隐患已办结，不能延期")];
+        }
+
+        request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
+        request.DecidedBy = access.UserName;
+        request.DecidedAtUtc = Now;
+        request.DecisionNote = note?.Trim();
+        if (approve)
+        {
+            hazard.ExtendDeadline(request.RequestedDeadlineUtc);
+        }
+
+        Record(hazard, approve ? "同意延期" : "不同意延期", hazard.State, hazard.State,
+            approve ? $"整改期限延至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : request.DecisionNote);
+        return [];
+    }
+
+    /// <summary>部门报到: only a hazard on the 报到 list, with the department's account of its progress.</summary>
+    public IReadOnlyList<StepError> ReportIn(Hazard hazard, string? response)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!hazard.AwaitingReportIn)
+        {
+            return [new("", "该隐患不在报到清单上")];
+        }
+
+        var errors = new List<StepError>();
+        Text(response, "Input.Note", "请填写报到情况（整改进展和措施）", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        hazard.ReportIn(response!.Trim(), Now);
+        Record(hazard, "部门报到", hazard.State, hazard.State, hazard.ReportInResponse);
+        return [];
+    }
+
+    /// <summary>乡镇吹哨 by the overdue sweep: marks the hazard and records it; the caller tells the department.</summary>
+    public void Whistle(Hazard hazard)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        hazard.Whistle(Now);
+        Record(hazard, "逾期吹哨", hazard.State, hazard.State, $"整改期限 {ChinaTime.Format(hazard.DeadlineUtc!.Value)} 已过，通知{hazard.DepartmentName}报到");
+    }
+
+    /// <summary>A China-time deadline as UTC, required and in the future.</summary>
+    public bool Future(DateTime? utc, string field, string what, List<StepError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (utc is null)
+        {
+            errors.Add(new(field, $"请填写{what}"));
+            return false;
+        }
+
+        if (utc <= Now)
+        {
+            errors.Add(new(field, $"{what}必须晚于当前时间"));
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Required text of at most 2000 characters.</summary>
+    public static void Text(string? value, string field, string message, List<StepError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, message));
+        }
+        else if (value.Length > 2000)
+        {
+            errors.Add(new(field, "内容不能超过 2000 个字"));
+        }
     }
 }

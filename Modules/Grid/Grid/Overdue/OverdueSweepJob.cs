@@ -18,7 +18,7 @@ namespace Emergency.Grid.Overdue;
 /// The query reads only the (Overdue = 0, State, DeadlineUtc ≤ now) range of its index, so a sweep with
 /// nothing new is one index probe; many newly overdue rows are written in short batches.
 /// </summary>
-internal sealed class OverdueSweepJob(GridDbContext db, ICountyContext county, ICountyUnits units, TimeProvider clock) : ICountyJob
+internal sealed class OverdueSweepJob(GridDbContext db, HazardSteps steps, ICountyContext county, ICountyUnits units, TimeProvider clock) : ICountyJob
 {
     public const int BatchSize = 100;
 
@@ -48,21 +48,7 @@ internal sealed class OverdueSweepJob(GridDbContext db, ICountyContext county, I
             foreach (var hazard in batch)
             {
                 var deadline = hazard.DeadlineUtc!.Value;
-                hazard.Overdue = true;
-                hazard.AwaitingReportIn = true;
-                hazard.WhistledAtUtc = now;
-                hazard.ReportedInAtUtc = null;
-                hazard.ReportInResponse = null;
-                db.HazardHistory.Add(new HazardHistory
-                {
-                    HazardId = hazard.Id,
-                    AtUtc = now,
-                    By = "系统",
-                    Action = "逾期吹哨",
-                    FromState = hazard.State,
-                    ToState = hazard.State,
-                    Note = $"整改期限 {ChinaTime.Format(deadline)} 已过，通知{hazard.DepartmentName}报到",
-                });
+                steps.Whistle(hazard);
                 if (hazard.DepartmentId is not { } department ||
                     !await db.TryClaimAsync($"hazard:{hazard.Id}:overdue:{deadline.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}", now, cancellationToken))
                 {

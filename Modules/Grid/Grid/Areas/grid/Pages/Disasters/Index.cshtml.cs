@@ -78,28 +78,8 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             ReportedBy = access.UserName,
             ReportedAtUtc = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Disasters.Add(report);
+        DisasterSteps.Report(db, report);
         await db.SaveChangesAsync(cancellationToken);
-        db.Publish(new DisasterReported
-        {
-            County = access.County,
-            OccurredAtUtc = now,
-            ReportId = report.Id,
-            TownshipId = report.TownshipId,
-            VillageId = report.VillageId,
-            DisasterType = report.DisasterType,
-            HappenedAtUtc = report.HappenedAtUtc,
-            Place = report.Place,
-            Dead = report.Dead,
-            Injured = report.Injured,
-            Missing = report.Missing,
-            AffectedPeople = report.AffectedPeople,
-            HousesDamaged = report.HousesDamaged,
-            DirectLoss = report.DirectLoss,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Notice = $"已报送灾情：{report.DisasterType}（{report.Place}）";
         return RedirectToPage();
     }

@@ -43,39 +43,9 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
     /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its plan first.</summary>
     [RequirePermission(GridModule.Manage)]
-    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
-    {
-        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Assign))
-        {
-            ModelState.AddModelError("", HazardWorkflow.Refusal(hazard.State, HazardAction.Assign));
-            return null;
-        }
-
-        var department = Departments.FirstOrDefault(d => d.Id == Input.DepartmentId);
-        if (department is null)
-        {
-            ModelState.AddModelError("Input.DepartmentId", "请选择责任部门");
-        }
-
-        var deadline = FutureDeadline(Input.Deadline, "Input.Deadline", "整改期限");
-        if (hazard.Level == HazardLevel.Major && hazard.Plan is null)
-        {
-            ModelState.AddModelError("Input.DepartmentId", "重大隐患须先制定治理方案，才能交办");
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
-
-        hazard.DepartmentId = department!.Id;
-        hazard.DepartmentName = department.Name;
-        hazard.DeadlineUtc = deadline;
-        hazard.Overdue = false;
-        hazard.AwaitingReportIn = false;
-        steps.TryMove(hazard, HazardAction.Assign, $"交办{department.Name}，整改期限 {ChinaTime.Format(deadline!.Value)}");
-        return $"已交办{department.Name}";
-    });
+    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
+        Task.FromResult(Done(steps.Assign(hazard, Departments.FirstOrDefault(d => d.Id == Input.DepartmentId), ToUtc(Input.Deadline)),
+            () => $"已交办{hazard.DepartmentName}")));
 
     /// <summary>治理方案 of a 重大隐患 (targets, measures, funds, responsible person, deadline, safety measures).</summary>
     [RequirePermission(GridModule.Manage)]
@@ -150,82 +120,17 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     /// <summary>延期申请: by the department, before the deadline, to a later deadline.</summary>
     [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostExtendAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, async hazard =>
-    {
-        if (!HazardWorkflow.HasDeadline(hazard.State) || hazard.DeadlineUtc is not { } current)
-        {
-            ModelState.AddModelError("", "只有已交办、未销号的隐患可以申请延期");
-            return null;
-        }
-
-        if (steps.Now >= current)
-        {
-            ModelState.AddModelError("Input.ExtensionDeadline", "整改期限已过，不能再申请延期");
-            return null;
-        }
-
-        if (await db.Extensions.AnyAsync(e => e.HazardId == hazard.Id && e.Status == ExtensionStatus.Pending, cancellationToken))
-        {
-            ModelState.AddModelError("Input.ExtensionDeadline", "已有待审批的延期申请");
-            return null;
-        }
-
-        var wanted = FutureDeadline(Input.ExtensionDeadline, "Input.ExtensionDeadline", "延期后的期限");
-        if (wanted is not null && wanted <= current)
-        {
-            ModelState.AddModelError("Input.ExtensionDeadline", "延期后的期限必须晚于原整改期限");
-        }
-
-        Required(Input.Note, "Input.Note", "请填写延期理由");
-        if (!ModelState.IsValid)
-        {
-            return null;
-        }
-
-        db.Extensions.Add(new ExtensionRequest
-        {
-            HazardId = hazard.Id,
-            RequestedDeadlineUtc = wanted!.Value,
-            Reason = Input.Note!.Trim(),
-            RequestedBy = access.UserName,
-            RequestedAtUtc = steps.Now,
-        });
-        steps.Record(hazard, "申请延期", hazard.State, hazard.State, $"申请延期至 {ChinaTime.Format(wanted.Value)}：{Input.Note!.Trim()}");
-        return "已提交延期申请，等待乡镇审批";
-    });
+        Done(await steps.RequestExtensionAsync(hazard, ToUtc(Input.ExtensionDeadline), Input.Note, cancellationToken), () => "已提交延期申请，等待乡镇审批"));
 
     /// <summary>The township approves or refuses a pending extension.</summary>
     [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostDecideExtensionAsync(int id, int extensionId, bool approve, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
     {
         var request = await db.Extensions.SingleOrDefaultAsync(e => e.Id == extensionId && e.HazardId == hazard.Id, cancellationToken);
-        if (request is null || request.Status != ExtensionStatus.Pending)
-        {
-            ModelState.AddModelError("", "该延期申请已处理");
-            return null;
-        }
-
-        if (approve && !HazardWorkflow.HasDeadline(hazard.State))
-        {
-            ModelState.AddModelError("", "该隐患已办结，不能延期");
-            return null;
-        }
-
-        request.Status = approve ? ExtensionStatus.Approved : ExtensionStatus.Refused;
-        request.DecidedBy = access.UserName;
-        request.DecidedAtUtc = steps.Now;
-        request.DecisionNote = Input.Note?.Trim();
-        if (approve)
-        {
-            hazard.DeadlineUtc = request.RequestedDeadlineUtc;
-            hazard.Overdue = false;
-        }
-
-        steps.Record(hazard, approve ? "同意延期" : "不同意延期", hazard.State, hazard.State,
-            approve ? $"整改期限延至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : request.DecisionNote);
-        return approve ? $"已同意延期至 {ChinaTime.Format(request.RequestedDeadlineUtc)}" : "已不同意延期";
+        return Done(steps.DecideExtension(hazard, request, approve, Input.Note),
+            () => approve ? $"已同意延期至 {ChinaTime.Format(request!.RequestedDeadlineUtc)}" : "已不同意延期");
     });
 
-    [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostStartAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
         Task.FromResult(Move(hazard, HazardAction.StartRectifying, null, "已开始整改")));
 
@@ -260,23 +165,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
             }
         }
 
-        var done = Move(hazard, action, Input.Note?.Trim(), pass ? "复查合格，已销号" : "复查不合格，已退回整改");
-        if (done is not null && pass)
-        {
-            hazard.ClosedAtUtc = steps.Now;
-            db.Publish(new HazardClosed
-            {
-                County = access.County,
-                OccurredAtUtc = steps.Now,
-                HazardId = hazard.Id,
-                TownshipId = hazard.TownshipId,
-                DepartmentId = hazard.DepartmentId,
-                Level = hazard.Level,
-                ClosedBy = access.UserName,
-            });
-        }
-
-        return Task.FromResult(done);
+        return Task.FromResult(Move(hazard, action, Input.Note?.Trim(), pass ? "复查合格，已销号" : "复查不合格，已退回整改"));
     });
 
     [RequirePermission(GridModule.Manage)]
@@ -299,25 +188,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     /// <summary>部门报到: the whistled department answers with its response; the hazard leaves the 报到 list.</summary>
     [RequirePermission(GridModule.Rectify)]
     public Task<IActionResult> OnPostReportInAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, hazard =>
-    {
-        if (!hazard.AwaitingReportIn)
-        {
-            ModelState.AddModelError("", "该隐患不在报到清单上");
-            return Task.FromResult<string?>(null);
-        }
-
-        Required(Input.Note, "Input.Note", "请填写报到情况（整改进展和措施）");
-        if (!ModelState.IsValid)
-        {
-            return Task.FromResult<string?>(null);
-        }
-
-        hazard.AwaitingReportIn = false;
-        hazard.ReportedInAtUtc = steps.Now;
-        hazard.ReportInResponse = Input.Note!.Trim();
-        steps.Record(hazard, "部门报到", hazard.State, hazard.State, hazard.ReportInResponse);
-        return Task.FromResult<string?>("已报到");
-    });
+        Task.FromResult(Done(steps.ReportIn(hazard, Input.Note), () => "已报到")));
 
     private enum Actor
     {
@@ -372,34 +243,33 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         return notice;
     }
 
+    /// <summary>The step's errors beside their fields; the notice when it was done.</summary>
+    private string? Done(IReadOnlyList<StepError> errors, Func<string> notice)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field, error.Message);
+        }
+
+        return errors.Count == 0 ? notice() : null;
+    }
+
+    private static DateTime? ToUtc(DateTime? chinaTime) => chinaTime is { } local ? ChinaTime.ToUtc(local) : null;
+
     private DateTime? FutureDeadline(DateTime? chinaTime, string key, string what)
     {
-        if (chinaTime is not { } local)
-        {
-            ModelState.AddModelError(key, $"请填写{what}");
-            return null;
-        }
-
-        var utc = ChinaTime.ToUtc(local);
-        if (utc <= steps.Now)
-        {
-            ModelState.AddModelError(key, $"{what}必须晚于当前时间");
-            return null;
-        }
-
-        return utc;
+        var errors = new List<StepError>();
+        var utc = ToUtc(chinaTime);
+        var ok = steps.Future(utc, key, what, errors);
+        Done(errors, () => "");
+        return ok ? utc : null;
     }
 
     private void Required(string? value, string key, string message)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            ModelState.AddModelError(key, message);
-        }
-        else if (value.Length > 2000)
-        {
-            ModelState.AddModelError(key, "内容不能超过 2000 个字");
-        }
+        var errors = new List<StepError>();
+        HazardSteps.Text(value, key, message, errors);
+        Done(errors, () => "");
     }
 
     internal static string SupervisionName(SupervisionLevel level) => level switch

@@ -116,26 +116,10 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
             hazard.Photos.Add(new HazardPhoto { FileName = name, ContentType = contentType, Size = file.Length, UploadedAtUtc = now });
         }
 
-        // The hazard, its first history line and the event commit together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The hazard, its first history line and the event commit together (the event once the hazard has its id).
         db.Hazards.Add(hazard);
+        steps.Reported(hazard, grid.Code, photos.Count);
         await db.SaveChangesAsync(cancellationToken);
-        steps.Record(hazard, "上报", null, HazardState.Reported, $"{(hazard.Level == HazardLevel.Major ? "重大隐患" : "一般隐患")}，{photos.Count} 张照片");
-        db.Publish(new HazardReported
-        {
-            County = access.County,
-            OccurredAtUtc = now,
-            HazardId = hazard.Id,
-            TownshipId = hazard.TownshipId,
-            VillageId = hazard.VillageId,
-            GridCode = grid.Code,
-            Category = hazard.Category,
-            Level = hazard.Level,
-            Place = hazard.Place,
-            ReportedBy = hazard.ReportedBy,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Notice = $"已上报隐患（编号 {hazard.Id}）";
         return RedirectToPage("Details", new { id = hazard.Id });
     }
