@@ -6,7 +6,8 @@ namespace Emergency.Host.Platform.TreeImport;
 /// <summary>
 /// Keeps an uploaded file between its preview and the confirmation, under the data folder
 /// (<c>imports/&lt;kind&gt;-&lt;key&gt;-&lt;unix seconds&gt;-&lt;token&gt;.&lt;ext&gt;</c>, e.g. <c>tree-450999-…</c> for a
-/// county's tree, <c>calendar-2027-…</c> for a year's holidays), keyed by a random token. The client only holds the token: on confirm the bytes are read back and checked again.
+/// county's tree, <c>calendar-2027-…</c> for a year's holidays), keyed by a random token. The client
+/// only holds the token: on confirm the bytes are read back and checked again.
 /// Files older than <see cref="Lifetime"/> (by the platform clock) are refused and swept away.
 /// </summary>
 internal sealed class ImportStaging(string folder, TimeProvider clock)
