@@ -75,6 +75,7 @@ public static partial class PlatformApp
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
             container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
             container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();
+            container.RegisterModule<Platform.Calendar.CalendarRegistrations>();
             container.RegisterType<CountySettings>().As<Emergency.BuildingBlocks.Settings.ICountySettings>().InstancePerLifetimeScope();
             // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
             container.RegisterType<CountySmtpSettings>().AsSelf().As<ISmtpSettingsProvider>().SingleInstance();
@@ -111,6 +112,7 @@ public static partial class PlatformApp
             var bootstrap = scope.Resolve<Access.BootstrapAdmin>();
             await bootstrap.EnsureRolesAsync();
             var admin = await bootstrap.EnsureAdminAsync(cancellationToken);
+            await Platform.Calendar.OfficialSchedules.SeedAsync(scope.Resolve<PlatformDbContext>(), scope.Resolve<TimeProvider>(), cancellationToken);
             var demo = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
             app.Services.GetRequiredService<CountyDirectory>().Invalidate();
             PrintAccounts(admin, demo);

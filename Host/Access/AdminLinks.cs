@@ -12,6 +12,7 @@ internal static class AdminLinks
         if (user.IsInRole(Roles.PlatformAdmin))
         {
             yield return new("Counties", "/Platform/Counties");
+            yield return new("WorkingCalendar", "/Platform/Calendar");
             yield return new("MailQueue", "/Admin/Mail");
             yield return new("ParkedMessages", "/Admin/Messages");
             yield return new("Jobs", "/jobs");

@@ -140,6 +140,10 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
 
     public DbSet<CountySetting> CountySettings => Set<CountySetting>();
 
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -200,5 +204,6 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
             b.Property(s => s.Key).HasMaxLength(60);
             b.Property(s => s.Value).HasMaxLength(500);
         });
+        WorkingCalendarModel.Configure(modelBuilder);
     }
 }

@@ -38,26 +38,52 @@ internal static class TreeFileReader
     /// <summary>A county has a few hundred villages; anything far beyond is a wrong file.</summary>
     public const int MaxRows = 10_000;
 
-    /// <summary>An .xlsx is a zip: refuse one that unpacks to more than this (zip bomb).</summary>
-    private const long MaxUnpackedBytes = 100L * 1024 * 1024;
-
-    static TreeFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static bool IsSupported(string extension) => extension is ".csv" or ".xlsx";
+    public static bool IsSupported(string extension) => TableFileReader.IsSupported(extension);
 
     /// <summary>Reads the file; <paramref name="extension"/> is ".csv" or ".xlsx" (lower case).</summary>
     public static TreeFile Read(byte[] content, string extension)
     {
+        var table = TableFileReader.Read(content, extension, Columns, MaxRows);
+        return new TreeFile(
+            table.Rows.Select(r => new TreeFileRow(r.Line, r.Cells[0], r.Cells[1], r.Cells[2], r.Cells[3], r.Cells[4], r.Cells[5])).ToList(),
+            table.Problem);
+    }
+}
+
+/// <summary>One data row of an uploaded table: its row number in the file (header = 1) and the trimmed text of the wanted columns, in their order.</summary>
+internal sealed record TableRow(int Line, IReadOnlyList<string> Cells);
+
+/// <summary>What was read from a table file: its rows, or why it could not be read (a resource key and its arguments).</summary>
+internal sealed record TableFile(IReadOnlyList<TableRow> Rows, TreeProblem? Problem);
+
+/// <summary>
+/// Reads an uploaded table (CSV in UTF-8 or GB18030, or .xlsx) for an import with a preview: a header
+/// row naming the wanted Chinese columns in any order (extra columns ignored), then the data rows.
+/// Used by the administrative-tree import and the working-day calendar import.
+/// </summary>
+internal static class TableFileReader
+{
+    /// <summary>An .xlsx is a zip: refuse one that unpacks to more than this (zip bomb).</summary>
+    private const long MaxUnpackedBytes = 100L * 1024 * 1024;
+
+    static TableFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static bool IsSupported(string extension) => extension is ".csv" or ".xlsx";
+
+    /// <summary>Reads the file; <paramref name="extension"/> is ".csv" or ".xlsx" (lower case); at most <paramref name="maxRows"/> data rows.</summary>
+    public static TableFile Read(byte[] content, string extension, IReadOnlyList<string> columns, int maxRows)
+    {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(columns);
         return extension switch
         {
-            ".csv" => ReadCsv(content),
-            ".xlsx" => ReadXlsx(content),
+            ".csv" => ReadCsv(content, columns, maxRows),
+            ".xlsx" => ReadXlsx(content, columns, maxRows),
             _ => Fail("Import_FileType"),
         };
     }
 
-    private static TreeFile ReadCsv(byte[] content)
+    private static TableFile ReadCsv(byte[] content, IReadOnlyList<string> wanted, int maxRows)
     {
         string text;
         try
@@ -87,13 +113,13 @@ internal static class TreeFileReader
                 return Fail("Import_Empty");
             }
 
-            var columns = MapColumns(csv.Headers);
+            var columns = MapColumns(csv.Headers, wanted);
             if (columns.Problem is { } problem)
             {
-                return new TreeFile([], problem);
+                return new TableFile([], problem);
             }
 
-            var rows = new List<TreeFileRow>();
+            var rows = new List<TableRow>();
             while (csv.Read())
             {
                 var record = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
@@ -102,15 +128,15 @@ internal static class TreeFileReader
                     continue;
                 }
 
-                if (rows.Count == MaxRows)
+                if (rows.Count == maxRows)
                 {
-                    return Fail("Import_TooManyRows", MaxRows);
+                    return Fail("Import_TooManyRows", maxRows);
                 }
 
                 rows.Add(ToRow(checked((int)csv.LineNumber), i => i < record.Length ? record[i] : null, columns.Indexes));
             }
 
-            return rows.Count == 0 ? Fail("Import_NoRows") : new TreeFile(rows, null);
+            return rows.Count == 0 ? Fail("Import_NoRows") : new TableFile(rows, null);
         }
         catch (CsvFormatException ex)
         {
@@ -118,7 +144,7 @@ internal static class TreeFileReader
         }
     }
 
-    private static TreeFile ReadXlsx(byte[] content)
+    private static TableFile ReadXlsx(byte[] content, IReadOnlyList<string> wanted, int maxRows)
     {
         if (!IsSmallZip(content))
         {
@@ -139,14 +165,14 @@ internal static class TreeFileReader
             var headerLine = first.RowNumber();
             var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
             var header = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(headerLine, c))).ToArray();
-            var columns = MapColumns(header);
+            var columns = MapColumns(header, wanted);
             if (columns.Problem is { } problem)
             {
-                return new TreeFile([], problem);
+                return new TableFile([], problem);
             }
 
             var lastLine = sheet.LastRowUsed()?.RowNumber() ?? headerLine;
-            var rows = new List<TreeFileRow>();
+            var rows = new List<TableRow>();
             for (var line = headerLine + 1; line <= lastLine; line++)
             {
                 var cells = Enumerable.Range(1, lastColumn).Select(c => CellText(sheet.Cell(line, c))).ToArray();
@@ -155,15 +181,15 @@ internal static class TreeFileReader
                     continue;
                 }
 
-                if (rows.Count == MaxRows)
+                if (rows.Count == maxRows)
                 {
-                    return Fail("Import_TooManyRows", MaxRows);
+                    return Fail("Import_TooManyRows", maxRows);
                 }
 
                 rows.Add(ToRow(line, i => cells[i], columns.Indexes));
             }
 
-            return rows.Count == 0 ? Fail("Import_NoRows") : new TreeFile(rows, null);
+            return rows.Count == 0 ? Fail("Import_NoRows") : new TableFile(rows, null);
         }
 #pragma warning disable CA1031 // Whatever a broken or hostile workbook makes ClosedXML throw, the answer is "cannot read this file".
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -173,7 +199,7 @@ internal static class TreeFileReader
         }
     }
 
-    /// <summary>A text cell as is; a whole number without the exponent Excel's General format would give a 12-digit code.</summary>
+    /// <summary>A text cell as is; a whole number without the exponent Excel's General format would give a 12-digit code; a date as yyyy-MM-dd.</summary>
     private static string CellText(IXLCell cell)
     {
         if (cell.DataType == XLDataType.Number)
@@ -183,6 +209,15 @@ internal static class TreeFileReader
             {
                 return number.ToString("0", CultureInfo.InvariantCulture);
             }
+        }
+
+        if (cell.DataType == XLDataType.DateTime)
+        {
+            // A date cell (the calendar import's 日期) as ISO text rather than the culture's date-and-time.
+            var value = cell.GetDateTime();
+            return value.TimeOfDay == TimeSpan.Zero
+                ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         }
 
         return cell.GetString().Trim();
@@ -231,21 +266,18 @@ internal static class TreeFileReader
         }
     }
 
-    private static (int[] Indexes, TreeProblem? Problem) MapColumns(IReadOnlyList<string> header)
+    private static (int[] Indexes, TreeProblem? Problem) MapColumns(IReadOnlyList<string> header, IReadOnlyList<string> columns)
     {
         var names = header.Select(h => h.Trim().TrimStart('\uFEFF').Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal)).ToList();
-        var indexes = Columns.Select(c => names.IndexOf(c)).ToArray();
-        var missing = Columns.Where((_, i) => indexes[i] < 0).ToList();
+        var indexes = columns.Select(c => names.IndexOf(c)).ToArray();
+        var missing = columns.Where((_, i) => indexes[i] < 0).ToList();
         return missing.Count == 0
             ? (indexes, null)
-            : (indexes, new TreeProblem("Import_MissingColumns", string.Join("、", missing), string.Join("，", Columns)));
+            : (indexes, new TreeProblem("Import_MissingColumns", string.Join("、", missing), string.Join("，", columns)));
     }
 
-    private static TreeFileRow ToRow(int line, Func<int, string?> field, int[] indexes)
-    {
-        string At(int column) => (field(indexes[column]) ?? "").Trim();
-        return new TreeFileRow(line, At(0), At(1), At(2), At(3), At(4), At(5));
-    }
+    private static TableRow ToRow(int line, Func<int, string?> field, int[] indexes) =>
+        new(line, indexes.Select(i => (field(i) ?? "").Trim()).ToArray());
 
-    private static TreeFile Fail(string key, params object[] args) => new([], new TreeProblem(key, args));
+    private static TableFile Fail(string key, params object[] args) => new([], new TreeProblem(key, args));
 }
