@@ -73,7 +73,7 @@ public static partial class PlatformApp
             container.RegisterInstance<Emergency.BuildingBlocks.Files.IModuleFiles>(new ModuleFiles(dataRoot));
             container.RegisterType<Access.HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();
             container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
-            container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
+            container.Register(c => new Emergency.BuildingBlocks.Spreadsheets.FileImportStaging(dataRoot, c.Resolve<TimeProvider>())).As<Emergency.BuildingBlocks.Spreadsheets.IImportStaging>().SingleInstance();
             container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();
             container.RegisterType<CountySettings>().As<Emergency.BuildingBlocks.Settings.ICountySettings>().InstancePerLifetimeScope();
             // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
