@@ -9,8 +9,6 @@ using Emergency.BuildingBlocks.Hosting;
 using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
-using Emergency.BuildingBlocks.Persistence.Data;
-using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Host.Platform;
 using Emergency.Host.Platform.Data;
 using Hangfire;
@@ -61,25 +59,7 @@ public static partial class PlatformApp
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataRoot, "keys")));
 
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
-        builder.Host.ConfigureContainer<ContainerBuilder>(container =>
-        {
-            container.RegisterInstance<IStoreProvider>(new SqliteStoreProvider(dataRoot));
-            container.RegisterType<CountyDirectory>().AsSelf().As<ICountyDirectory>().SingleInstance();
-            container.RegisterModule(new PlatformAutofacModule(catalog));
-            container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
-            container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
-            container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
-            container.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
-            container.RegisterInstance<Emergency.BuildingBlocks.Files.IModuleFiles>(new ModuleFiles(dataRoot));
-            container.RegisterType<Access.HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();
-            container.RegisterType<Platform.TreeImport.AdministrativeTreeImport>().AsSelf().InstancePerLifetimeScope();
-            container.Register(c => new Platform.TreeImport.ImportStaging(Path.Combine(dataRoot, "imports"), c.Resolve<TimeProvider>())).AsSelf().SingleInstance();
-            container.RegisterType<SettingSecrets>().AsSelf().SingleInstance();
-            container.RegisterModule<Platform.Calendar.CalendarRegistrations>();
-            container.RegisterType<CountySettings>().As<Emergency.BuildingBlocks.Settings.ICountySettings>().InstancePerLifetimeScope();
-            // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
-            container.RegisterType<CountySmtpSettings>().AsSelf().As<ISmtpSettingsProvider>().SingleInstance();
-        });
+        builder.Host.ConfigureContainer<ContainerBuilder>(container => container.RegisterModule(new HostAutofacModule(dataRoot, catalog)));
 
         Access.AccessSetup.AddAccess(builder);
         AddWeb(builder, catalog);
@@ -114,8 +94,8 @@ public static partial class PlatformApp
             var admin = await bootstrap.EnsureAdminAsync(cancellationToken);
             await Platform.Calendar.OfficialSchedules.SeedAsync(scope.Resolve<PlatformDbContext>(), scope.Resolve<TimeProvider>(), cancellationToken);
             var demo = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
-            app.Services.GetRequiredService<CountyDirectory>().Invalidate();
-            PrintAccounts(admin, demo);
+            app.Services.GetRequiredService<CountySnapshot>().Invalidate();
+            DemoCountySeeder.PrintAccounts(admin, demo);
         }
 
         var keys = await stores.AllKeysAsync(cancellationToken);
@@ -126,31 +106,6 @@ public static partial class PlatformApp
 
         RegisterRecurringJobs(app);
         LogReady(app.Logger, keys.Count, started.ElapsedMilliseconds, app.Services.GetRequiredService<IStoreProvider>().Describe(StoreKey.Platform(PlatformDbContext.StoreName)));
-    }
-
-    /// <summary>Passwords are shown once, on the console of the first run, and never stored in clear.</summary>
-    private static void PrintAccounts((string UserName, string? OneTimePassword)? admin, IReadOnlyList<DemoAccount>? demo)
-    {
-        if (admin is not null || demo is { Count: > 0 })
-        {
-            Console.WriteLine("[首次运行] 登录地址：http://localhost:5000/Account/Login");
-        }
-
-        if (admin is { } first)
-        {
-            Console.WriteLine(first.OneTimePassword is null
-                ? $"[首次运行] 平台管理员账号：{first.UserName}（密码来自配置 Bootstrap:AdminPassword）"
-                : $"[首次运行] 平台管理员账号：{first.UserName}  一次性密码：{first.OneTimePassword}  （首次登录须修改，本密码只显示这一次）");
-        }
-
-        if (demo is { Count: > 0 })
-        {
-            Console.WriteLine("[首次运行] 演示县账号（一次性密码只显示这一次，首次登录须修改）：");
-            foreach (var account in demo)
-            {
-                Console.WriteLine($"  {account.UserName,-14} {account.Role,-14} {account.Unit,-12} {account.Password}");
-            }
-        }
     }
 
     private static void RegisterRecurringJobs(WebApplication app)
@@ -232,34 +187,9 @@ public static partial class PlatformApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Status", "?code={0}");
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/jobs"))
-            {
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            }
-
-            await next();
-        });
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
-        app.Use(async (context, next) =>
-        {
-            // A language picked with ?culture= is remembered for the following pages.
-            if (context.Request.Query.ContainsKey("culture") &&
-                context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
-            {
-                var culture = context.Features.Get<IRequestCultureFeature>()!.RequestCulture;
-                context.Response.Cookies.Append(
-                    CookieRequestCultureProvider.DefaultCookieName,
-                    CookieRequestCultureProvider.MakeCookieValue(culture),
-                    new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365) });
-            }
-
-            await next();
-        });
+        app.UseMiddleware<CultureCookieMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Host.Platform;
 
 namespace Emergency.Host.Access;
@@ -9,7 +8,7 @@ namespace Emergency.Host.Access;
 /// department has enabled it. County-wide posts and township/village posts see every module the
 /// county may use; platform-wide posts see none (they hold no county data).
 /// </summary>
-internal sealed class ModuleAccess(ICountyDirectory counties, DepartmentModules departments)
+internal sealed class ModuleAccess(CountySnapshot counties)
 {
     public async Task<bool> AllowsAsync(ClaimsPrincipal user, string module, CancellationToken cancellationToken)
     {
@@ -21,7 +20,7 @@ internal sealed class ModuleAccess(ICountyDirectory counties, DepartmentModules 
 
         if (user.IsInRole(Roles.DepartmentUser))
         {
-            return user.DepartmentId() is { } department && await departments.EnabledAsync(department, module, cancellationToken);
+            return user.DepartmentId() is { } department && await counties.DepartmentEnabledAsync(department, module, cancellationToken);
         }
 
         return user.IsInRole(Roles.CountyAdmin) || user.IsInRole(Roles.CountyLeader) || user.IsInRole(Roles.TownshipUser) || user.IsInRole(Roles.VillageUser);

@@ -126,4 +126,29 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
 
         return made;
     }
+
+    /// <summary>Passwords are shown once, on the console of the first run, and never stored in clear.</summary>
+    public static void PrintAccounts((string UserName, string? OneTimePassword)? admin, IReadOnlyList<DemoAccount>? demo)
+    {
+        if (admin is not null || demo is { Count: > 0 })
+        {
+            Console.WriteLine("[首次运行] 登录地址：http://localhost:5000/Account/Login");
+        }
+
+        if (admin is { } first)
+        {
+            Console.WriteLine(first.OneTimePassword is null
+                ? $"[首次运行] 平台管理员账号：{first.UserName}（密码来自配置 Bootstrap:AdminPassword）"
+                : $"[首次运行] 平台管理员账号：{first.UserName}  一次性密码：{first.OneTimePassword}  （首次登录须修改，本密码只显示这一次）");
+        }
+
+        if (demo is { Count: > 0 })
+        {
+            Console.WriteLine("[首次运行] 演示县账号（一次性密码只显示这一次，首次登录须修改）：");
+            foreach (var account in demo)
+            {
+                Console.WriteLine($"  {account.UserName,-14} {account.Role,-14} {account.Unit,-12} {account.Password}");
+            }
+        }
+    }
 }

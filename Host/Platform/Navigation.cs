@@ -8,7 +8,7 @@ namespace Emergency.Host.Platform;
 internal sealed record NavigationLink(string Title, string Area, string Page);
 
 /// <summary>The navigation bar: the entries of the modules the current county may use.</summary>
-internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, ICountyDirectory directory, ModuleAccess access, IHttpContextAccessor http)
+internal sealed class Navigation(ModuleCatalog catalog, ICountyContext county, CountySnapshot directory, ModuleAccess access, IHttpContextAccessor http)
 {
     public async Task<IReadOnlyList<NavigationLink>> LinksAsync(CancellationToken cancellationToken)
     {

@@ -133,7 +133,7 @@ public sealed partial class PlatformAdminTests : PlatformTest
 
         preview.Should().Contain("共 4 行，没有发现错误。确认后将新增 2 个乡镇（街道）、3 个村（社区）").And.Contain("确认导入");
         (await CountTreeAsync(app)).Should().Be((townships, villages), "the preview writes nothing");
-        Directory.GetFiles(Path.Combine(DataRoot, "imports")).Should().ContainSingle("the upload is kept on the server until confirmed");
+        Directory.GetFiles(Path.Combine(DataRoot, "imports", TestApp.County, "platform-tree"), "*.csv").Should().ContainSingle("the upload is kept on the server until confirmed");
 
         var token = TokenField().Match(preview).Groups[1].Value;
         var done = await ReadAsync(await PostAsync(admin, $"/Platform/Counties/Tree?code={TestApp.County}&handler=Confirm", [new("Token", token)], preview));
@@ -152,7 +152,7 @@ public sealed partial class PlatformAdminTests : PlatformTest
         }
 
         (await CountTreeAsync(app)).Should().Be((townships + 2, villages + 3));
-        Directory.GetFiles(Path.Combine(DataRoot, "imports")).Should().BeEmpty();
+        Directory.GetFiles(Path.Combine(DataRoot, "imports", TestApp.County, "platform-tree")).Should().BeEmpty();
 
         var again = await ReadAsync(await PostAsync(admin, $"/Platform/Counties/Tree?code={TestApp.County}&handler=Confirm", [new("Token", token)], preview));
         again.Should().Contain("预览已过期或不存在");

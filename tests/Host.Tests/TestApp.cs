@@ -90,7 +90,7 @@ internal sealed partial class TestApp : IAsyncDisposable
     internal MailDbContext OpenMail() =>
         (MailDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(MailDbContext.StoreName));
 
-    internal void ForgetCountyCache() => Services.GetRequiredService<CountyDirectory>().Invalidate();
+    internal void ForgetCountyCache() => Services.GetRequiredService<CountySnapshot>().Invalidate();
 
     /// <summary>A client of its own (own cookies), not signed in.</summary>
     public HttpClient NewClient() =>

@@ -19,9 +19,8 @@ internal sealed record DepartmentRow(int Id, string Name, DepartmentType Type, I
 /// </summary>
 internal sealed class DepartmentsModel(
     PlatformDbContext db,
-    ICountyDirectory counties,
+    CountySnapshot counties,
     ModuleCatalog catalog,
-    DepartmentModules departmentModules,
     IStringLocalizer<CountyText> text) : PageModel
 {
     public IReadOnlyList<DepartmentRow> Departments { get; private set; } = [];
@@ -75,7 +74,7 @@ internal sealed class DepartmentsModel(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        departmentModules.Invalidate();
+        counties.Invalidate();
         Notice = changes == 0 ? text["NothingChanged"] : text["DepartmentSaved", department.Name];
         return RedirectToPage();
     }

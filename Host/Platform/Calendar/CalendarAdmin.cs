@@ -1,15 +1,16 @@
 using System.Globalization;
 using Emergency.BuildingBlocks.Access;
 using Emergency.Host.Platform.Data;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.TreeImport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Host.Platform.Calendar;
 
 /// <summary>A row of a calendar file with what it reads as and its problems.</summary>
-internal sealed class CalendarImportRow(TableRow data)
+internal sealed class CalendarImportRow(SheetRow data)
 {
-    public TableRow Data { get; } = data;
+    public SheetRow Data { get; } = data;
 
     public string DateText => Data.Cells[0];
 
@@ -154,11 +155,11 @@ internal sealed class CalendarAdmin(PlatformDbContext db, WorkingDays workingDay
     /// <summary>Reads and checks a file for the year; writes nothing.</summary>
     public async Task<CalendarImportPreview> PreviewAsync(int year, byte[] content, string extension, CancellationToken cancellationToken)
     {
-        var file = TableFileReader.Read(content, extension, Columns, MaxRows);
+        var file = SheetReader.Read(content, extension, Columns, MaxRows);
         var replaced = await db.CalendarDays.CountAsync(d => d.Year == year, cancellationToken);
         var exists = await db.CalendarYears.AnyAsync(y => y.Year == year, cancellationToken);
         return file.Problem is { } problem
-            ? new CalendarImportPreview(year, [], problem, replaced, exists)
+            ? new CalendarImportPreview(year, [], new TreeProblem($"Import_{problem.Kind}", problem.Args), replaced, exists)
             : new CalendarImportPreview(year, Check(year, file.Rows), null, replaced, exists);
     }
 

@@ -1,7 +1,18 @@
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Host.Platform.TreeImport;
+
+/// <summary>One data row of an uploaded tree file, as read (trimmed text), with its row number in the file (header = 1).</summary>
+internal sealed record TreeFileRow(
+    int Line,
+    string TownshipCode,
+    string TownshipName,
+    string TownshipType,
+    string VillageCode,
+    string VillageName,
+    string VillageType);
 
 /// <summary>A problem found in an import: a PlatformText resource key and its format arguments.</summary>
 internal sealed record TreeProblem(string Key, params object[] Args);
@@ -45,7 +56,8 @@ internal sealed record TreeImportOutcome(bool Imported, TreeImportPreview Previe
 
 /// <summary>
 /// Imports townships (乡/镇/街道/管委会) and villages (村/社区) into a county from a file read by
-/// <see cref="TreeFileReader"/>. Every row is checked against the file and the county; one bad row
+/// <see cref="SheetReader"/> (CSV in UTF-8 or GB18030, or .xlsx: a header row with the six Chinese column
+/// names in any order, then one row per village). Every row is checked against the file and the county; one bad row
 /// refuses the whole file, and a clean file is written in one transaction.
 /// </summary>
 /// <remarks>
@@ -61,6 +73,12 @@ internal sealed class AdministrativeTreeImport(PlatformDbContext db)
     public const int TownshipCodeLength = 9;
     public const int VillageCodeLength = 12;
     public const int MaxNameLength = 50;
+
+    /// <summary>A county has a few hundred villages; anything far beyond is a wrong file.</summary>
+    public const int MaxRows = 10_000;
+
+    /// <summary>The columns, in the order of the template.</summary>
+    public static IReadOnlyList<string> Columns { get; } = ["乡镇代码", "乡镇名称", "乡镇类型", "村社区代码", "村社区名称", "村社区类型"];
 
     public static IReadOnlyDictionary<string, TownshipKind> TownshipKinds { get; } = new Dictionary<string, TownshipKind>
     {
@@ -79,23 +97,23 @@ internal sealed class AdministrativeTreeImport(PlatformDbContext db)
     /// <summary>Reads and checks the file against the county's current tree; writes nothing.</summary>
     public async Task<TreeImportPreview> PreviewAsync(string county, byte[] content, string extension, CancellationToken cancellationToken)
     {
-        var file = TreeFileReader.Read(content, extension);
-        return file.Problem is { } problem
+        var (rows, problem) = Read(content, extension);
+        return problem is not null
             ? new TreeImportPreview([], problem)
-            : await CheckAsync(county, file.Rows, cancellationToken);
+            : await CheckAsync(county, rows, cancellationToken);
     }
 
     /// <summary>Checks the file again against the county as it is now and, when clean, writes all of it in one transaction.</summary>
     public async Task<TreeImportOutcome> ImportAsync(string county, byte[] content, string extension, CancellationToken cancellationToken)
     {
-        var file = TreeFileReader.Read(content, extension);
-        if (file.Problem is { } problem)
+        var (rows, problem) = Read(content, extension);
+        if (problem is not null)
         {
             return new TreeImportOutcome(false, new TreeImportPreview([], problem));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var preview = await CheckAsync(county, file.Rows, cancellationToken);
+        var preview = await CheckAsync(county, rows, cancellationToken);
         if (!preview.IsClean)
         {
             return new TreeImportOutcome(false, preview);
@@ -251,6 +269,18 @@ internal sealed class AdministrativeTreeImport(PlatformDbContext db)
 
         // A clean preview says what each row adds; with problems nothing is added.
         return new TreeImportPreview(checkedRows, null);
+    }
+
+    /// <summary>The file's rows, or its problem as a PlatformText key (Import_ and the kind: Import_MissingColumns…).</summary>
+    private static (IReadOnlyList<TreeFileRow> Rows, TreeProblem? Problem) Read(byte[] content, string extension)
+    {
+        var file = SheetReader.Read(content, extension, Columns, MaxRows);
+        if (file.Problem is { } problem)
+        {
+            return ([], new TreeProblem($"Import_{problem.Kind}", problem.Args));
+        }
+
+        return (file.Rows.Select(r => new TreeFileRow(r.Line, r.Cells[0], r.Cells[1], r.Cells[2], r.Cells[3], r.Cells[4], r.Cells[5])).ToList(), null);
     }
 
     public static string KindText(TownshipKind kind) => TownshipKinds.First(k => k.Value == kind).Key;

@@ -80,7 +80,7 @@ public sealed partial class ImportTests : ExpertsTest
         text.Should().Contain("手机：手机号码应为以 1 开头的 11 位数字");
         html.Should().NotContain("confirm-form");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(1);
-        (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM StagedImports")).Should().Be(0, "a file with problems is not kept");
+        Staged().Should().BeEmpty("a file with problems is not kept");
     }
 
     [Fact]
@@ -107,6 +107,7 @@ public sealed partial class ImportTests : ExpertsTest
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(0, "the preview writes nothing");
         var token = StagedToken().Match(html).Groups[1].Value;
         token.Should().HaveLength(32);
+        Staged().Should().ContainSingle("the clean file waits on the server for the confirmation");
 
         var confirmed = await TestApp.PostFormAsync(bureau, "/experts/Import?handler=Confirm", new Dictionary<string, string> { ["Token"] = token }, tokenFrom: "/experts/Import");
         Text(await confirmed.Content.ReadAsStringAsync()).Should().Contain("已导入 3 条推荐");
@@ -116,5 +117,31 @@ public sealed partial class ImportTests : ExpertsTest
         var again = await TestApp.PostFormAsync(bureau, "/experts/Import?handler=Confirm", new Dictionary<string, string> { ["Token"] = token }, tokenFrom: "/experts/Import");
         Text(await again.Content.ReadAsStringAsync()).Should().Contain("预览已过期，请重新上传文件");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(3);
+        Staged().Should().BeEmpty("the confirmation took the file out of the staging");
+    }
+
+    [Fact]
+    public async Task A_preview_older_than_an_hour_is_not_imported()
+    {
+        // The session outlives the hour; the staged file does not.
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Security:IdleTimeoutMinutes"] = "240" });
+        var round = await OpenRoundAsync(app, "导入过期", InChinaTime(TimeSpan.FromDays(10)), onlyUnitNames: ["气象局"]);
+        var bureau = await app.AsAsync(Bureau);
+        var html = await PreviewAsync(bureau, round, Workbook(Row("气象局", "甲", IdCard(Born, 221))));
+        var token = StagedToken().Match(html).Groups[1].Value;
+
+        Clock.Advance(TimeSpan.FromMinutes(61));
+        var confirmed = await TestApp.PostFormAsync(bureau, "/experts/Import?handler=Confirm", new Dictionary<string, string> { ["Token"] = token }, tokenFrom: "/experts/Import");
+
+        Text(await confirmed.Content.ReadAsStringAsync()).Should().Contain("预览已过期，请重新上传文件");
+        (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(0);
+        Staged().Should().BeEmpty("an expired file is removed when it is asked for");
+    }
+
+    /// <summary>The recommendation files waiting in the platform's import staging of the county's experts module.</summary>
+    private string[] Staged()
+    {
+        var folder = Path.Combine(DataRoot, "imports", TestApp.County, "experts");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.xlsx") : [];
     }
 }

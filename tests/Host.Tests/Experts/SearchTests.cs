@@ -124,4 +124,28 @@ public sealed partial class SearchTests : ExpertsTest
         var page = await bureau.GetStringAsync($"/experts?FieldId={meteo}&Status=Active&Q=水文站");
         page.Should().Contain("handler=Export").And.Contain("Q=");
     }
+
+    [Fact]
+    public async Task A_name_typed_as_a_formula_is_exported_as_text()
+    {
+        await using var app = await StartAsync();
+        const string sum = "=1+1";
+        const string link = "=HYPERLINK(\"http://example.com\",\"点此\")";
+        await ExpertSeed.SeedExpertAsync(app, sum, "气象灾害", 0, null, null, null);
+        await ExpertSeed.SeedExpertAsync(app, link, "气象灾害", 0, null, null, null);
+
+        var response = await (await app.AsAsync(Bureau)).GetAsync("/experts?handler=Export");
+
+        using var book = new XLWorkbook(await response.Content.ReadAsStreamAsync());
+        var sheet = book.Worksheets.First();
+        foreach (var text in new[] { sum, link })
+        {
+            var cell = sheet.Column(1).CellsUsed().Single(c => c.GetString() == text);
+            cell.HasFormula.Should().BeFalse($"{text} was typed as a name");
+            cell.DataType.Should().Be(XLDataType.Text);
+            var employer = cell.CellRight();
+            employer.HasFormula.Should().BeFalse();
+            employer.GetString().Should().Be(text + "的单位");
+        }
+    }
 }

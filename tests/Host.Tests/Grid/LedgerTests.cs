@@ -51,6 +51,31 @@ public sealed class LedgerTests : GridTest
         sheet.Cell(2, 2).GetString().Should().Be("青山镇");
     }
 
+    [Fact]
+    public async Task A_place_typed_as_a_formula_is_exported_as_text()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        const string sum = "=1+1";
+        const string link = "=HYPERLINK(\"http://example.com\",\"点此\")";
+        await ReportedHazardAsync(app, grid, sum);
+        await ReportedHazardAsync(app, grid, link);
+
+        var export = await (await app.AsAsync(Township)).GetAsync("/grid/Ledger?handler=Export");
+
+        using var workbook = new XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var sheet = workbook.Worksheet(1);
+        sheet.Cell(1, 7).GetString().Should().Be("地点");
+        foreach (var text in new[] { sum, link })
+        {
+            var cell = sheet.Column(7).CellsUsed().Single(c => c.GetString() == text);
+            cell.HasFormula.Should().BeFalse($"{text} was typed as a place");
+            cell.DataType.Should().Be(XLDataType.Text);
+        }
+
+        sheet.Cell(2, 1).DataType.Should().Be(XLDataType.Number, "the hazard number stays a number");
+    }
+
     /// <summary>Per (scope, state, category, level, overdue) as "t/v/d/s/c/l/o=n", from the hazards themselves or from the tally.</summary>
     private static async Task<string> TallyAsync(TestApp app, bool fromHazards)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.Host.Platform.Calendar;
 using Emergency.Host.Platform.Data;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.TreeImport;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,7 @@ internal sealed record CalendarYearRow(int Year, string Source, int Holidays, in
 internal sealed class IndexModel(
     PlatformDbContext db,
     CalendarAdmin calendar,
-    ImportStaging staging,
+    IImportStaging staging,
     TimeProvider clock,
     IStringLocalizer<PlatformText> text) : PageModel
 {
@@ -133,7 +134,7 @@ internal sealed class IndexModel(
         }
         else if (Preview.IsClean)
         {
-            Token = await staging.SaveAsync(ImportStaging.Calendar, Key(Year.Value), extension, content, cancellationToken);
+            Token = await staging.StageAsync(StagingCounty, Key(Year.Value), new StagedUpload(FileName, extension, content), cancellationToken);
         }
 
         await LoadAsync(cancellationToken);
@@ -144,7 +145,7 @@ internal sealed class IndexModel(
     {
         CheckYear(Year, nameof(Year));
         CheckSource(Source, nameof(Source));
-        var staged = ModelState.IsValid ? await staging.LoadAsync(ImportStaging.Calendar, Key(Year!.Value), Token, cancellationToken) : null;
+        var staged = ModelState.IsValid ? await staging.TakeAsync(StagingCounty, Key(Year!.Value), Token, cancellationToken) : null;
         if (staged is not { } file)
         {
             if (ModelState.IsValid)
@@ -157,7 +158,6 @@ internal sealed class IndexModel(
         }
 
         var (imported, preview) = await calendar.ImportAsync(Year!.Value, Source!, file.Content, file.Extension, cancellationToken);
-        staging.Delete(ImportStaging.Calendar, Key(Year.Value), Token);
         if (!imported)
         {
             Preview = preview;
@@ -173,7 +173,10 @@ internal sealed class IndexModel(
 
     public string Problem(TreeProblem problem) => text[problem.Key, problem.Args];
 
-    private static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The calendar is the platform's, not a county's: staged under the platform's own folder.</summary>
+    private const string StagingCounty = "000000";
+
+    private static string Key(int year) => "calendar-" + year.ToString(CultureInfo.InvariantCulture);
 
     private void CheckYear(int? year, string field)
     {

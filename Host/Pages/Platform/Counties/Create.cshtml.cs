@@ -15,7 +15,7 @@ internal sealed class CreateModel(
     PlatformDbContext db,
     ModuleCatalog catalog,
     StoreCatalog stores,
-    CountyDirectory directory,
+    CountySnapshot snapshot,
     TimeProvider clock,
     IStringLocalizer<PlatformText> text) : PageModel
 {
@@ -73,7 +73,7 @@ internal sealed class CreateModel(
             await stores.MigrateAsync(StoreKey.ForCounty(code, module.Name), cancellationToken);
         }
 
-        directory.Invalidate();
+        snapshot.Invalidate();
         TempData["Message"] = text["CountyCreated", county.Name, code].Value;
         return RedirectToPage("Index");
     }

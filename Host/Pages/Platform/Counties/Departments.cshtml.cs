@@ -29,7 +29,7 @@ internal sealed class DepartmentInput
 internal sealed class DepartmentsModel(
     PlatformDbContext db,
     AccountsDbContext accounts,
-    DepartmentModules departmentModules,
+    CountySnapshot snapshot,
     ModuleCatalog catalog,
     IStringLocalizer<PlatformText> text) : PageModel
 {
@@ -136,7 +136,7 @@ internal sealed class DepartmentsModel(
         db.DepartmentModules.RemoveRange(department.Modules);
         db.Departments.Remove(department);
         await db.SaveChangesAsync(cancellationToken);
-        departmentModules.Invalidate();
+        snapshot.Invalidate();
         Message = text["DepartmentDeleted", department.Name].Value;
         return RedirectToPage(new { code = Code });
     }

@@ -18,8 +18,7 @@ internal sealed class EditModel(
     PlatformDbContext db,
     ModuleCatalog catalog,
     StoreCatalog stores,
-    CountyDirectory directory,
-    DepartmentModules departmentModules,
+    CountySnapshot snapshot,
     IStringLocalizer<PlatformText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -89,8 +88,7 @@ internal sealed class EditModel(
             await stores.MigrateAsync(StoreKey.ForCounty(county.Code, name), cancellationToken);
         }
 
-        directory.Invalidate();
-        departmentModules.Invalidate();
+        snapshot.Invalidate();
         Message = text["CountySaved", county.Name].Value;
         return RedirectToPage(new { code = county.Code });
     }

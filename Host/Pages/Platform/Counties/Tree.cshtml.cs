@@ -1,4 +1,5 @@
 using System.Text;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.Data;
 using Emergency.Host.Platform.TreeImport;
 using Microsoft.AspNetCore.Mvc;
@@ -18,11 +19,14 @@ namespace Emergency.Host.Pages.Platform.Counties;
 internal sealed class TreeModel(
     PlatformDbContext db,
     AdministrativeTreeImport import,
-    ImportStaging staging,
+    IImportStaging staging,
     IStringLocalizer<PlatformText> text) : PageModel
 {
     /// <summary>The largest file accepted; a larger one (up to the transport limit) gets a clear message.</summary>
     public const long MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>The staging folder of tree imports (a county's, beside its modules').</summary>
+    private const string Staging = "platform-tree";
 
     /// <summary>Above this the server refuses the request itself (413) before the page sees it.</summary>
     private const long TransportLimit = 16 * 1024 * 1024;
@@ -60,7 +64,7 @@ internal sealed class TreeModel(
         }
 
         var csv = new StringBuilder()
-            .AppendLine(string.Join(',', TreeFileReader.Columns))
+            .AppendLine(string.Join(',', AdministrativeTreeImport.Columns))
             .AppendLine($"{Code}100,示例镇,镇,{Code}100201,示例村,村")
             .AppendLine($"{Code}100,示例镇,镇,{Code}100001,示例社区,社区");
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
@@ -79,7 +83,7 @@ internal sealed class TreeModel(
         {
             ModelState.AddModelError(nameof(Upload), text["FileRequired"]);
         }
-        else if (!TreeFileReader.IsSupported(extension))
+        else if (!SheetReader.IsSupported(extension))
         {
             ModelState.AddModelError(nameof(Upload), text["FileType"]);
         }
@@ -108,7 +112,7 @@ internal sealed class TreeModel(
         }
         else if (Preview.IsClean)
         {
-            Token = await staging.SaveAsync(Code!, extension, content, cancellationToken);
+            Token = await staging.StageAsync(Code!, Staging, new StagedUpload(FileName, extension, content), cancellationToken);
         }
 
         return Page();
@@ -121,8 +125,9 @@ internal sealed class TreeModel(
             return NotFound();
         }
 
-        var staged = await staging.LoadAsync(Code!, Token, cancellationToken);
-        if (staged is not { } file)
+        // Taken out of the staging whatever the outcome: a second confirmation finds nothing to import.
+        var file = await staging.TakeAsync(Code!, Staging, Token, cancellationToken);
+        if (file is null)
         {
             ModelState.AddModelError(nameof(Upload), text["PreviewExpired"]);
             return Page();
@@ -136,12 +141,10 @@ internal sealed class TreeModel(
         catch (DbUpdateException)
         {
             // A code was added by someone else between the check and the write; the transaction wrote nothing.
-            staging.Delete(Code!, Token);
             ModelState.AddModelError(nameof(Upload), text["ImportConflict"]);
             return Page();
         }
 
-        staging.Delete(Code!, Token);
         if (!outcome.Imported)
         {
             Preview = outcome.Preview;

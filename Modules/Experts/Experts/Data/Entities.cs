@@ -444,23 +444,3 @@ internal sealed class ExitRequest
 
     public string? DecisionNote { get; set; }
 }
-
-/// <summary>
-/// An uploaded recommendation file kept between its preview and 确认导入 (the client holds only the token);
-/// it is read and checked again on confirm, and refused after an hour.
-/// </summary>
-internal sealed class StagedImport
-{
-    /// <summary>32 lower-case hex characters.</summary>
-    public string Token { get; set; } = "";
-
-    public int RoundId { get; set; }
-
-    public string FileName { get; set; } = "";
-
-    public byte[] Content { get; set; } = [];
-
-    public string UploadedBy { get; set; } = "";
-
-    public DateTime UploadedAtUtc { get; set; }
-}

@@ -33,8 +33,6 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<ExitRequest> ExitRequests => Set<ExitRequest>();
 
-    public DbSet<StagedImport> StagedImports => Set<StagedImport>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -175,14 +173,6 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.DecidedBy).HasMaxLength(64);
             b.Property(x => x.DecisionNote).HasMaxLength(1000);
             b.HasIndex(x => new { x.ExpertId, x.Status });
-        });
-        modelBuilder.Entity<StagedImport>(b =>
-        {
-            b.ToTable("StagedImports");
-            b.HasKey(x => x.Token);
-            b.Property(x => x.Token).HasMaxLength(32);
-            b.Property(x => x.FileName).HasMaxLength(200);
-            b.Property(x => x.UploadedBy).HasMaxLength(64);
         });
     }
 }

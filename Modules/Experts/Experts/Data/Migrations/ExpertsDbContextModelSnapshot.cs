@@ -952,37 +952,6 @@ namespace Emergency.Experts.Data.Migrations
                     b.ToTable("RoundUnits", (string)null);
                 });
 
-            modelBuilder.Entity("Emergency.Experts.Data.StagedImport", b =>
-                {
-                    b.Property<string>("Token")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RoundId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedBy")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Token");
-
-                    b.ToTable("StagedImports", (string)null);
-                });
-
             modelBuilder.Entity("Emergency.Experts.Data.Unavailability", b =>
                 {
                     b.Property<int>("Id")

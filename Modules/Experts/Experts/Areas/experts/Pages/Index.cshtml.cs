@@ -1,6 +1,6 @@
 using System.Globalization;
-using ClosedXML.Excel;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -80,42 +80,29 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
             .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd, e.Mobile, e.CertificateNumber))
             .ToListAsync(cancellationToken);
         var withFields = await WithFieldsAsync(rows, cancellationToken);
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("专家名单");
-        string[] header = ["姓名", "工作单位", "职称", "领域", "队伍", "所属部门", "状态", "证书编号", "聘期至", "手机"];
-        for (var c = 0; c < header.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
-        }
-
-        // SetValue keeps text as text: a name typed as "=…" never becomes a formula in the export.
-        sheet.Row(1).Style.Font.Bold = true;
-        var line = 2;
+        // Every text cell is written as text: a name typed as "=…" never becomes a formula in the export.
+        var export = new SheetExport("专家名单",
+        [
+            new("姓名", 10), new("工作单位", 24), new("职称", 14), new("领域", 20), new("队伍", 16),
+            new("所属部门", 14), new("状态", 10), new("证书编号", 22), new("聘期至", 12), new("手机", 14),
+        ]);
         foreach (var r in withFields)
         {
-            sheet.Cell(line, 1).SetValue(r.Name);
-            sheet.Cell(line, 2).SetValue(r.Employer);
-            sheet.Cell(line, 3).SetValue(r.Title);
-            sheet.Cell(line, 4).SetValue(r.Fields);
-            sheet.Cell(line, 5).SetValue(r.Level == ExpertTeamLevel.County ? "县政府专家队伍" : "部门专家队伍");
-            sheet.Cell(line, 6).SetValue(r.DepartmentName ?? "");
-            sheet.Cell(line, 7).SetValue(StatusName(r.Status));
-            sheet.Cell(line, 8).SetValue(r.Certificate);
-            sheet.Cell(line, 9).SetValue(r.TermEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            sheet.Cell(line, 10).SetValue(r.Mobile);
-            line++;
+            export.Add(
+                r.Name,
+                r.Employer,
+                r.Title,
+                r.Fields,
+                r.Level == ExpertTeamLevel.County ? "县政府专家队伍" : "部门专家队伍",
+                r.DepartmentName ?? "",
+                StatusName(r.Status),
+                r.Certificate,
+                r.TermEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.Mobile);
         }
 
-        // Fixed widths: measuring text (AdjustToContents) needs native font libraries servers may lack.
-        double[] widths = [10, 24, 14, 20, 16, 14, 10, 22, 12, 14];
-        for (var c = 0; c < widths.Length; c++)
-        {
-            sheet.Column(c + 1).Width = widths[c];
-        }
-        using var stream = new MemoryStream();
-        book.SaveAs(stream);
         var stamp = ChinaTime.Now(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"experts-{stamp}.xlsx");
+        return export.ToFile($"experts-{stamp}.xlsx");
     }
 
     /// <summary>The query string of the current filters with another page (for the pager links).</summary>

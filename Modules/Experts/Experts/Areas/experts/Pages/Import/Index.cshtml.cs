@@ -1,5 +1,7 @@
 using Emergency.BuildingBlocks.Access;
-using System.Security.Cryptography;
+using System.Globalization;
+using Emergency.BuildingBlocks.Spreadsheets;
+using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.AspNetCore.Http;
@@ -17,11 +19,15 @@ namespace Emergency.Experts.Areas.experts.Pages.Import;
 [RequestFormLimits(MultipartBodyLengthLimit = 16 * 1024 * 1024)]
 [RequestSizeLimit(16 * 1024 * 1024)]
 [RequirePermission(ExpertsModule.Manage)]
-internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, RecommendationImport import, TimeProvider clock) : PageModel
+internal sealed class IndexModel(
+    ExpertsDbContext db,
+    ExpertsAccess access,
+    RecommendationImport import,
+    IImportStaging staging,
+    ICountyContext county,
+    TimeProvider clock) : PageModel
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
-
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public IReadOnlyList<RecommendationRound> Rounds { get; private set; } = [];
 
@@ -99,19 +105,9 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
         }
         else if (Preview.IsClean)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            await db.StagedImports.Where(s => s.UploadedAtUtc < now - Lifetime).ExecuteDeleteAsync(cancellationToken);
-            Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            db.StagedImports.Add(new StagedImport
-            {
-                Token = Token,
-                RoundId = round!.Id,
-                FileName = FileName.Length > 200 ? FileName[..200] : FileName,
-                Content = content,
-                UploadedBy = access.UserName,
-                UploadedAtUtc = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            // The round goes with the file: the confirmation imports into the round that was previewed.
+            var upload = new StagedUpload(FileName, ".xlsx", content, round!.Id.ToString(CultureInfo.InvariantCulture));
+            Token = await staging.StageAsync(county.Required, ExpertsModule.ModuleName, upload, cancellationToken);
         }
 
         return Page();
@@ -125,26 +121,25 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Reco
         }
 
         await LoadAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var staged = Token is { Length: 32 } ? await db.StagedImports.FirstOrDefaultAsync(s => s.Token == Token, cancellationToken) : null;
-        if (staged is null || staged.UploadedAtUtc < now - Lifetime)
+        // Taken out of the staging whatever the outcome: a second confirmation finds nothing to import.
+        var staged = await staging.TakeAsync(county.Required, ExpertsModule.ModuleName, Token, cancellationToken);
+        var roundId = int.TryParse(staged?.Tag, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
+        var round = staged is null ? null : await db.Rounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (staged is null || round is null)
         {
             ModelState.AddModelError(nameof(Upload), "预览已过期，请重新上传文件");
             return Page();
         }
 
-        var round = await db.Rounds.AsNoTracking().SingleAsync(r => r.Id == staged.RoundId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         Round = round.Id;
         FileName = staged.FileName;
 
         // Checked again inside the write transaction: what was clean at preview may not be now.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var preview = await import.PreviewAsync(round, staged.Content, cancellationToken);
-        db.StagedImports.Remove(staged);
         if (!preview.IsClean)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             Preview = preview;
             Token = null;
             ModelState.AddModelError(nameof(Upload), "文件内容与预览时相比已有问题，未导入任何数据，请修改后重新上传");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ClosedXML.Excel;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -45,30 +45,10 @@ internal sealed class RecommendationImport(ExpertsDbContext db, RecommendationRu
     public async Task<ImportPreview> PreviewAsync(RecommendationRound round, byte[] content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(round);
-        List<(int Line, Dictionary<string, string> Values)> raw;
-        try
+        var file = SheetReader.Read(content, ".xlsx", Columns, MaxRows);
+        if (file.Problem is { } problem)
         {
-            raw = Read(content, out var problem);
-            if (problem is not null)
-            {
-                return new ImportPreview(problem, []);
-            }
-        }
-#pragma warning disable CA1031 // Any unreadable upload is the user's file problem, not a server error.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return new ImportPreview("无法读取该文件，请上传 Excel（.xlsx）文件", []);
-        }
-
-        if (raw.Count == 0)
-        {
-            return new ImportPreview("文件中没有推荐数据", []);
-        }
-
-        if (raw.Count > MaxRows)
-        {
-            return new ImportPreview($"一次最多导入 {MaxRows} 行", []);
+            return new ImportPreview(Message(problem), []);
         }
 
         var unitsByName = (await units.DepartmentsAsync(county.Required, cancellationToken))
@@ -78,8 +58,9 @@ internal sealed class RecommendationImport(ExpertsDbContext db, RecommendationRu
         var fields = await db.Fields.AsNoTracking().Where(f => f.Active).ToDictionaryAsync(f => f.Name, f => f.Id, cancellationToken);
         var accepted = new List<Candidate>();
         var rows = new List<ImportRow>();
-        foreach (var (line, values) in raw)
+        foreach (var row in file.Rows)
         {
+            var values = Columns.ToDictionary(c => c, c => row[c]);
             var problems = new List<string>();
             foreach (var column in Required.Where(c => values[c].Length == 0))
             {
@@ -127,55 +108,17 @@ internal sealed class RecommendationImport(ExpertsDbContext db, RecommendationRu
                 }
             }
 
-            rows.Add(new ImportRow(line, values, problems, problems.Count == 0 ? candidate : null));
+            rows.Add(new ImportRow(row.Line, values, problems, problems.Count == 0 ? candidate : null));
         }
 
         return new ImportPreview(null, rows);
     }
 
-    private static List<(int Line, Dictionary<string, string> Values)> Read(byte[] content, out string? problem)
+    private static string Message(SheetProblem problem) => problem.Kind switch
     {
-        problem = null;
-        using var stream = new MemoryStream(content);
-        using var book = new XLWorkbook(stream);
-        var sheet = book.Worksheets.First();
-        var header = sheet.Row(1);
-        var positions = new Dictionary<string, int>();
-        var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (var c = 1; c <= lastColumn; c++)
-        {
-            var name = header.Cell(c).GetString().Trim();
-            if (Columns.Contains(name))
-            {
-                positions.TryAdd(name, c);
-            }
-        }
-
-        var missing = Columns.Where(c => !positions.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            problem = $"第 1 行缺少列：{string.Join("、", missing)}";
-            return [];
-        }
-
-        var rows = new List<(int, Dictionary<string, string>)>();
-        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-        for (var r = 2; r <= lastRow; r++)
-        {
-            var values = Columns.ToDictionary(c => c, c => CellText(sheet.Cell(r, positions[c])));
-            if (values.Values.All(v => v.Length == 0))
-            {
-                continue;
-            }
-
-            rows.Add((r, values));
-        }
-
-        return rows;
-    }
-
-    private static string CellText(IXLCell cell) =>
-        cell.DataType == XLDataType.DateTime
-            ? cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : cell.GetString().Trim();
+        SheetProblemKind.MissingColumns => $"表头缺少列：{problem.Args[0]}",
+        SheetProblemKind.TooManyRows => $"一次最多导入 {MaxRows} 行",
+        SheetProblemKind.NoRows or SheetProblemKind.Empty => "文件中没有推荐数据",
+        _ => "无法读取该文件，请上传 Excel（.xlsx）文件",
+    };
 }

@@ -1,7 +1,6 @@
 using Emergency.BuildingBlocks.Access;
-using ClosedXML.Excel;
-using Emergency.BuildingBlocks.Files;
 using Emergency.BuildingBlocks.Settings;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Data;
 using Emergency.Grid.Domain;
@@ -14,11 +13,11 @@ namespace Emergency.Grid.Areas.grid.Pages.Import;
 
 /// <summary>
 /// Grids imported from an Excel sheet (.xlsx): the upload is checked row by row and previewed with
-/// its errors; nothing is written until the user confirms a file without errors. The file waits
-/// between the two steps in the module's files folder, outside the web root.
+/// its errors; nothing is written until the user confirms a file without errors. A clean file waits
+/// between the two steps in the platform's import staging, under a token, and is checked again on confirmation.
 /// </summary>
 [RequirePermission(GridModule.Manage)]
-internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, ICountySettings settings, IModuleFiles files, TimeProvider clock) : PageModel
+internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, ICountySettings settings, IImportStaging staging, TimeProvider clock) : PageModel
 {
     /// <summary>The columns of the sheet, in order.</summary>
     public static readonly string[] Columns = ["村（社区）", "网格编码", "网格名称", "类型", "户数", "人口", "风险防范重点", "撤离路线", "避难场所", "应急电话"];
@@ -27,7 +26,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    /// <summary>The staged file's name once previewed.</summary>
+    /// <summary>The staged file's token once a clean file is previewed.</summary>
     public string? Staged { get; private set; }
 
     [BindProperty]
@@ -58,21 +57,25 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             return Page();
         }
 
-        await using (var stream = Upload.OpenReadStream())
+        byte[] content;
+        using (var buffer = new MemoryStream())
         {
-            Staged = await files.SaveAsync(access.County, GridModule.ModuleName, stream, "xlsx", cancellationToken);
+            await Upload.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
         }
 
-        var rows = await ReadAsync(Staged, cancellationToken);
+        var rows = await CheckAsync(content, cancellationToken);
         if (rows is null)
         {
-            files.Delete(access.County, GridModule.ModuleName, Staged);
-            Staged = null;
-            ModelState.AddModelError("Upload", "无法读取该文件，请使用导入模板（.xlsx）");
             return Page();
         }
 
         Rows = rows;
+        if (rows.All(r => r.Errors.Count == 0))
+        {
+            Staged = await staging.StageAsync(access.County, GridModule.ModuleName, new StagedUpload(Path.GetFileName(Upload.FileName), ".xlsx", content), cancellationToken);
+        }
+
         return Page();
     }
 
@@ -83,17 +86,23 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             return Forbid();
         }
 
-        var rows = await ReadAsync(staged, cancellationToken);
-        if (rows is null)
+        // Taken out of the staging whatever the outcome: a second confirmation finds nothing to import.
+        var file = await staging.TakeAsync(access.County, GridModule.ModuleName, staged, cancellationToken);
+        if (file is null)
         {
             ModelState.AddModelError("Upload", "导入文件已失效，请重新上传");
             return Page();
         }
 
-        if (rows.Count == 0 || rows.Any(r => r.Errors.Count > 0))
+        var rows = await CheckAsync(file.Content, cancellationToken);
+        if (rows is null)
+        {
+            return Page();
+        }
+
+        if (rows.Any(r => r.Errors.Count > 0))
         {
             Rows = rows;
-            Staged = staged;
             ModelState.AddModelError("Upload", "文件中还有错误，请修改后重新上传");
             return Page();
         }
@@ -106,61 +115,44 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        files.Delete(access.County, GridModule.ModuleName, staged);
         Notice = $"已导入 {rows.Count} 个网格";
         return RedirectToPage("/Grids/Index");
     }
 
-    /// <summary>Reads and checks every row; null when the file is not a readable workbook.</summary>
-    private async Task<IReadOnlyList<Row>?> ReadAsync(string name, CancellationToken cancellationToken)
+    /// <summary>Reads and checks every row; null (with the reason beside the upload field) when the file cannot be read.</summary>
+    private async Task<IReadOnlyList<Row>?> CheckAsync(byte[] content, CancellationToken cancellationToken)
     {
-        await using var stream = files.OpenRead(access.County, GridModule.ModuleName, name ?? "");
-        if (stream is null)
+        var file = SheetReader.Read(content, ".xlsx", Columns, MaxRows);
+        if (file.Problem is { } unreadable)
         {
+            ModelState.AddModelError("Upload", unreadable.Kind switch
+            {
+                SheetProblemKind.MissingColumns => $"表头缺少列：{unreadable.Args[0]}，请使用导入模板（.xlsx）",
+                SheetProblemKind.TooManyRows => $"一次最多导入 {MaxRows} 行",
+                SheetProblemKind.NoRows or SheetProblemKind.Empty => "文件中没有网格数据",
+                _ => "无法读取该文件，请使用导入模板（.xlsx）",
+            });
             return null;
         }
 
-        var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        List<string[]> cells;
-        try
-        {
-            using var workbook = new XLWorkbook(buffer);
-            var sheet = workbook.Worksheets.First();
-            cells = sheet.RowsUsed().Skip(1).Take(MaxRows + 1)
-                .Select(r => Enumerable.Range(1, Columns.Length).Select(c => r.Cell(c).GetString().Trim()).ToArray())
-                .Where(r => r.Any(c => c.Length > 0))
-                .ToList();
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or FormatException)
-        {
-            return null;
-        }
-
+        var cells = file.Rows;
         var countyManager = access.IsCountyManager;
         var villages = (await units.VillagesAsync(access.County, cancellationToken))
             .Where(v => countyManager || v.ParentId == access.TownshipId)
             .GroupBy(v => v.Name)
             .ToDictionary(g => g.Key, g => g.First());
-        var codes = cells.Select(c => c[1]).Where(c => c.Length > 0).ToList();
+        var codes = cells.Select(c => c.Cells[1]).Where(c => c.Length > 0).ToList();
         var taken = (await db.Grids.AsNoTracking().Where(g => codes.Contains(g.Code)).Select(g => g.Code).ToListAsync(cancellationToken)).ToHashSet();
         var seen = new HashSet<string>();
         var rows = new List<Row>();
-        for (var i = 0; i < cells.Count; i++)
+        foreach (var line in cells)
         {
-            var c = cells[i];
+            var c = line.Cells;
             var errors = new List<string>();
-            if (i >= MaxRows)
-            {
-                errors.Add($"一次最多导入 {MaxRows} 行");
-            }
-
             if (!villages.TryGetValue(c[0], out var village))
             {
                 errors.Add(c[0].Length == 0 ? "缺少村（社区）" : $"“{c[0]}”不是本乡镇的村（社区）");
             }
-
             if (c[1].Length == 0 || c[1].Length > 30 || !c[1].All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
             {
                 errors.Add("网格编码须为 1–30 位数字、字母或短横线");
@@ -207,7 +199,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
                 Shelter = c[8],
                 EmergencyNumbers = c[9],
             };
-            rows.Add(new Row(i + 2, c, errors, grid));
+            rows.Add(new Row(line.Line, [.. c], errors, grid));
         }
 
         return rows;

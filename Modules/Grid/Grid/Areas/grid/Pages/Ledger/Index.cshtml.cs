@@ -1,6 +1,6 @@
-using ClosedXML.Excel;
 using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
@@ -68,38 +68,31 @@ internal sealed class IndexModel(LedgerQuery ledger, GridAccess access, ICountyU
         var rows = await ledger.AllAsync(filter, cancellationToken);
         var townships = Townships.ToDictionary(t => t.Id, t => t.Name);
         var villages = Villages.ToDictionary(v => v.Id, v => v.Name);
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add("隐患台账");
-        string[] headers = ["编号", "乡镇", "村（社区）", "网格", "类别", "等级", "地点", "状态", "责任部门", "整改期限", "是否逾期", "挂牌督办", "上报时间"];
-        for (var c = 0; c < headers.Length; c++)
-        {
-            sheet.Cell(1, c + 1).Value = headers[c];
-            sheet.Column(c + 1).Width = c is 6 ? 30 : 14; // fixed widths: measuring text needs fonts the server may not have
-        }
-
-        var r = 2;
+        // Every text cell is written as text: a place or grid name typed as "=…" never becomes a formula.
+        var export = new SheetExport("隐患台账",
+        [
+            new("编号"), new("乡镇"), new("村（社区）"), new("网格"), new("类别"), new("等级"), new("地点", 30),
+            new("状态"), new("责任部门"), new("整改期限"), new("是否逾期"), new("挂牌督办"), new("上报时间"),
+        ]);
         foreach (var row in rows)
         {
-            sheet.Cell(r, 1).Value = row.Id;
-            sheet.Cell(r, 2).Value = townships.GetValueOrDefault(row.TownshipId, "");
-            sheet.Cell(r, 3).Value = villages.GetValueOrDefault(row.VillageId, "");
-            sheet.Cell(r, 4).Value = row.GridName;
-            sheet.Cell(r, 5).Value = Names.Category(row.Category);
-            sheet.Cell(r, 6).Value = Names.Level(row.Level);
-            sheet.Cell(r, 7).Value = row.Place;
-            sheet.Cell(r, 8).Value = HazardWorkflow.StateName(row.State);
-            sheet.Cell(r, 9).Value = row.DepartmentName ?? "";
-            sheet.Cell(r, 10).Value = row.DeadlineUtc is { } d ? ChinaTime.Format(d) : "";
-            sheet.Cell(r, 11).Value = row.Overdue ? "是" : "否";
-            sheet.Cell(r, 12).Value = row.Supervision == SupervisionLevel.None ? "" : Hazards.DetailsModel.SupervisionName(row.Supervision);
-            sheet.Cell(r, 13).Value = ChinaTime.Format(row.ReportedAtUtc);
-            r++;
+            export.Add(
+                row.Id,
+                townships.GetValueOrDefault(row.TownshipId, ""),
+                villages.GetValueOrDefault(row.VillageId, ""),
+                row.GridName,
+                Names.Category(row.Category),
+                Names.Level(row.Level),
+                row.Place,
+                HazardWorkflow.StateName(row.State),
+                row.DepartmentName ?? "",
+                row.DeadlineUtc is { } d ? ChinaTime.Format(d) : "",
+                row.Overdue ? "是" : "否",
+                row.Supervision == SupervisionLevel.None ? "" : Hazards.DetailsModel.SupervisionName(row.Supervision),
+                ChinaTime.Format(row.ReportedAtUtc));
         }
 
-        var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        stream.Position = 0;
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "隐患台账.xlsx");
+        return export.ToFile("隐患台账.xlsx");
     }
 
     /// <summary>The query string to keep the filter while paging.</summary>
