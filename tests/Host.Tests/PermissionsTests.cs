@@ -55,7 +55,7 @@ public sealed class PermissionsTests : PlatformTest
         foreach (var (path, handler) in handlers)
         {
             var target = $"{path}?id=1&handler={handler}";
-            var response = await TestApp.PostFormAsync(leader, target, new Dictionary<string, string> { ["Input.Note"] = "县领导不能写" }, tokenFrom: "/");
+            var response = await TestApp.PostFormAsync(leader, target, new Dictionary<string, string> { ["Input.Note"] = "县领导不能写" }, tokenFrom: "/Account/ChangePassword");
             response.StatusCode.Should().Be(HttpStatusCode.Forbidden, $"县领导 POST {target}");
         }
 
@@ -84,7 +84,7 @@ public sealed class PermissionsTests : PlatformTest
 
         // 报到 is a department's step; a township user may open the hazard page but not report in.
         var response = await TestApp.PostFormAsync(await app.AsAsync("qingshan"), "/grid/Hazards/Details?id=1&handler=ReportIn",
-            new Dictionary<string, string> { ["Input.Note"] = "乡镇不能报到" }, tokenFrom: "/");
+            new Dictionary<string, string> { ["Input.Note"] = "乡镇不能报到" }, tokenFrom: "/Account/ChangePassword");
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }

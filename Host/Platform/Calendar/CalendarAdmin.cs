@@ -196,7 +196,7 @@ internal sealed class CalendarAdmin(PlatformDbContext db, WorkingDays workingDay
     }
 
     /// <summary>Checks the rows against each other and the year (for tests and the preview).</summary>
-    public static IReadOnlyList<CalendarImportRow> Check(int year, IReadOnlyList<TableRow> rows)
+    public static IReadOnlyList<CalendarImportRow> Check(int year, IReadOnlyList<SheetRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var checkedRows = rows.Select(r => new CalendarImportRow(r)).ToList();

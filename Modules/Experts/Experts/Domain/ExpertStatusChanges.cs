@@ -90,4 +90,51 @@ internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext co
             End(expert, ExpertExitKind.Disqualified, AbsencesReason(threshold));
         }
     }
+
+    /// <summary>
+    /// Records an expert's attendance at a meeting that has begun: a participation is added or taken back,
+    /// the meeting counts as held, and the run of unexcused absences is recomputed (disqualifying at the
+    /// county's threshold), all in one transaction. Returns the expert.
+    /// </summary>
+    public async Task<Expert> RecordAttendanceAsync(Meeting meeting, MeetingInvitation invitation, Attendance attendance, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        ArgumentNullException.ThrowIfNull(invitation);
+        var expert = await db.Experts.SingleAsync(e => e.Id == invitation.ExpertId, cancellationToken);
+        var before = invitation.Attendance;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        invitation.Attendance = attendance;
+        invitation.ExcuseReason = attendance == Attendance.Excused ? reason : null;
+        if (before != Attendance.Present && attendance == Attendance.Present)
+        {
+            db.Participations.Add(new Participation
+            {
+                ExpertId = expert.Id,
+                Kind = ParticipationKind.Meeting,
+                ReferenceId = meeting.Id,
+                Title = meeting.Topic,
+                AtUtc = meeting.StartsAtUtc,
+                DepartmentId = meeting.DepartmentId,
+                DepartmentName = meeting.DepartmentName,
+                Classified = meeting.Classified,
+            });
+            expert.ParticipationCount++;
+        }
+        else if (before == Attendance.Present && attendance != Attendance.Present)
+        {
+            var recorded = await db.Participations
+                .Where(p => p.ExpertId == expert.Id && p.Kind == ParticipationKind.Meeting && p.ReferenceId == meeting.Id)
+                .ToListAsync(cancellationToken);
+            db.Participations.RemoveRange(recorded);
+            expert.ParticipationCount = Math.Max(0, expert.ParticipationCount - recorded.Count);
+        }
+
+        var held = await db.Meetings.SingleAsync(m => m.Id == meeting.Id, cancellationToken);
+        held.Status = MeetingStatus.Held;
+        await db.SaveChangesAsync(cancellationToken);
+        await RecomputeAbsencesAsync(expert, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return expert;
+    }
 }

@@ -118,6 +118,29 @@ internal sealed class RecommendationRules(ExpertsDbContext db, ICountySettings s
         return problems;
     }
 
+    /// <summary>
+    /// Recommends one candidate: the cap and duplicate checks and the insert are one IMMEDIATE transaction,
+    /// so two clerks of the same unit cannot both take the last place. Returns the refusals (nothing written)
+    /// or the new recommendation.
+    /// </summary>
+    public async Task<(Recommendation? Recommendation, IReadOnlyList<CandidateProblem> Problems)> RecommendAsync(
+        RecommendationRound round, Candidate candidate, string by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var problems = await CheckAsync(round, candidate, [], cancellationToken);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var recommendation = ToRecommendation(round.Id, candidate, by, clock.GetUtcNow().UtcDateTime);
+        db.Recommendations.Add(recommendation);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (recommendation, []);
+    }
+
     /// <summary>The unit's recommendations to the county team in the round that count against the cap.</summary>
     public Task<int> CountAsync(int roundId, string unitKey, CancellationToken cancellationToken) =>
         db.Recommendations.CountAsync(

@@ -90,41 +90,8 @@ internal sealed class DetailsModel(
             return Page();
         }
 
-        var expert = await db.Experts.SingleAsync(e => e.Id == invitation.ExpertId, cancellationToken);
         var before = invitation.Attendance;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        invitation.Attendance = Attend.Attendance;
-        invitation.ExcuseReason = Attend.Attendance == Attendance.Excused ? reason : null;
-        if (before != Attendance.Present && Attend.Attendance == Attendance.Present)
-        {
-            db.Participations.Add(new Participation
-            {
-                ExpertId = expert.Id,
-                Kind = ParticipationKind.Meeting,
-                ReferenceId = Meeting.Id,
-                Title = Meeting.Topic,
-                AtUtc = Meeting.StartsAtUtc,
-                DepartmentId = Meeting.DepartmentId,
-                DepartmentName = Meeting.DepartmentName,
-                Classified = Meeting.Classified,
-            });
-            expert.ParticipationCount++;
-        }
-        else if (before == Attendance.Present && Attend.Attendance != Attendance.Present)
-        {
-            var recorded = await db.Participations
-                .Where(p => p.ExpertId == expert.Id && p.Kind == ParticipationKind.Meeting && p.ReferenceId == Meeting.Id)
-                .ToListAsync(cancellationToken);
-            db.Participations.RemoveRange(recorded);
-            expert.ParticipationCount = Math.Max(0, expert.ParticipationCount - recorded.Count);
-        }
-
-        var meeting = await db.Meetings.SingleAsync(m => m.Id == id, cancellationToken);
-        meeting.Status = MeetingStatus.Held;
-        await db.SaveChangesAsync(cancellationToken);
-        await changes.RecomputeAbsencesAsync(expert, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var expert = await changes.RecordAttendanceAsync(Meeting, invitation, Attend.Attendance, reason, cancellationToken);
         Notice = expert.Status == ExpertStatus.Disqualified && before != Attend.Attendance
             ? $"已登记 {expert.Name} 的出席情况；{expert.StatusReason}，已取消专家资格"
             : $"已登记 {expert.Name} 的出席情况";

@@ -11,7 +11,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Recommend;
 
 /// <summary>The 推荐表: a unit invited to an open round recommends one candidate.</summary>
 [RequirePermission(ExpertsModule.Recommend)]
-internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, RecommendationRules rules, TimeProvider clock) : PageModel
+internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, RecommendationRules rules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Round { get; set; }
@@ -62,24 +62,17 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, Rec
             unit.Key, unit.Name, Input.Level, Input.Name!, Input.Gender, Input.BirthDate!.Value, Input.IdCardNumber!, Input.Employer!, Input.Title!,
             Input.Specialty!, Input.FieldId ?? 0, Input.Mobile!, Input.Email, Input.Experience!, Input.UnitOpinion!);
 
-        // IMMEDIATE transaction: the cap and duplicate checks and the insert are one unit, so two
-        // clerks of the same unit cannot both take the last place.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var problems = await rules.CheckAsync(RoundInfo!, candidate, [], cancellationToken);
-        if (problems.Count > 0)
+        var (recommendation, problems) = await rules.RecommendAsync(RoundInfo!, candidate, access.UserName, cancellationToken);
+        foreach (var problem in problems)
         {
-            foreach (var problem in problems)
-            {
-                ModelState.AddModelError(problem.Field.Length == 0 ? "" : "Input." + problem.Field, problem.Message);
-            }
+            ModelState.AddModelError(problem.Field.Length == 0 ? "" : "Input." + problem.Field, problem.Message);
+        }
 
+        if (recommendation is null)
+        {
             return Page();
         }
 
-        var recommendation = RecommendationRules.ToRecommendation(Round, candidate, access.UserName, clock.GetUtcNow().UtcDateTime);
-        db.Recommendations.Add(recommendation);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Notice = $"已推荐：{recommendation.Name}";
         return RedirectToPage("Index");
     }

@@ -88,46 +88,13 @@ internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks lin
             return Page();
         }
 
-        // The answer is taken once: a conditional update, so two answers racing cannot both win.
-        var answer = accept.Value ? AnswerStatus.Accepted : AnswerStatus.Declined;
-        string? declineReason = accept.Value || reason.Length == 0 ? null : reason;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var taken = await db.DispatchAssignments
-            .Where(a => a.Id == assignment.Id && a.Answer == AnswerStatus.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Answer, answer).SetProperty(a => a.AnsweredAtUtc, now).SetProperty(a => a.DeclineReason, declineReason), cancellationToken);
-        if (taken == 0)
+        var answered = await DispatchAnswers.AnswerAsync(db, scope.Resolve<ExpertStatusChanges>(), assignment, dispatch, expert, accept.Value, reason, now, cancellationToken);
+        if (answered is null)
         {
             return Refuse("该调用通知已答复，链接已失效");
         }
 
-        if (accept.Value)
-        {
-            db.Participations.Add(new Participation
-            {
-                ExpertId = expert.Id,
-                Kind = ParticipationKind.Dispatch,
-                ReferenceId = dispatch.Id,
-                Title = dispatch.Title,
-                AtUtc = dispatch.StartsAtUtc,
-                DepartmentId = dispatch.DepartmentId,
-                DepartmentName = dispatch.DepartmentName,
-                Classified = dispatch.Classified,
-            });
-            expert.ParticipationCount++;
-            Message = "已接受调用，请按时到现场指挥部报到。";
-        }
-        else if (reason.Length == 0)
-        {
-            scope.Resolve<ExpertStatusChanges>().End(expert, ExpertExitKind.Disqualified, ExpertStatusChanges.RefusedDispatchReason);
-            Message = $"已谢绝调用。因未说明正当理由，按规定取消专家资格（{ExpertStatusChanges.RefusedDispatchReason}）。";
-        }
-        else
-        {
-            Message = "已谢绝调用，组织单位已收到您的答复。";
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        Message = answered;
         return Page();
     }
 
