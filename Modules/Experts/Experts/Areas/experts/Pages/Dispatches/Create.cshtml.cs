@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -16,7 +16,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
 /// notice. The page suggests active experts in term, not unavailable on the start date, fewest recent
 /// participations first. Each expert gets an email with a signed link to accept or decline.
 /// </summary>
-internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, DispatchLinks links, TimeProvider clock) : PageModel
+internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, DispatchLinks links, ExpertNotices notices, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Field> Fields { get; private set; } = [];
 
@@ -103,22 +103,9 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             var expert = experts.Single(e => e.Id == assignment.ExpertId);
             var (token, hash) = links.Create(county.Required, assignment.Id);
             assignment.TokenHash = hash;
-            var link = Url.Page("/Respond/Index", pageHandler: null, values: new { area = "experts", t = token }, protocol: Request.Scheme);
             if (!string.IsNullOrWhiteSpace(expert.Email))
             {
-                var content = dispatch.Classified
-                    ? "您有一项涉密调用，请与组织单位联系。"
-                    : $"调用事项：{dispatch.Title}\n地点：{dispatch.Location}\n开始时间：{ChinaTime.Format(dispatch.StartsAtUtc)}\n说明：{dispatch.Description}";
-                db.Publish(new EmailRequested
-                {
-                    County = county.Required,
-                    OccurredAtUtc = now,
-                    Source = ExpertsModule.ModuleName,
-                    To = expert.Email!,
-                    ToName = expert.Name,
-                    Subject = dispatch.Classified ? "专家调用通知（涉密）" : $"专家调用通知：{dispatch.Title}",
-                    TextBody = $"{expert.Name} 专家：\n\n{dispatch.DepartmentName}向您发出调用通知。\n{content}\n\n请于 {ChinaTime.Format(dispatch.AnswerByUtc)} 前答复（接受或谢绝），无需登录：\n{link}\n\n接受后请按时到现场指挥部报到。",
-                });
+                db.Notify(notices.DispatchNotice(dispatch, expert, token, now));
             }
 
             db.Publish(new ExpertDispatched
