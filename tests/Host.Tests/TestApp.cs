@@ -90,6 +90,17 @@ internal sealed partial class TestApp : IAsyncDisposable
     internal MailDbContext OpenMail() =>
         (MailDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(MailDbContext.StoreName));
 
+    internal Emergency.BuildingBlocks.Notices.Data.NoticesDbContext OpenNotices() =>
+        (Emergency.BuildingBlocks.Notices.Data.NoticesDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(Emergency.BuildingBlocks.Notices.Data.NoticesDbContext.StoreName));
+
+    /// <summary>Notices of a kind in the notices store (they arrive there through the event dispatcher).</summary>
+    internal async Task<int> NoticeCountAsync(string kind, bool pendingOnly = false)
+    {
+        await using var db = OpenNotices();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Notices.Where(n => n.Kind == kind && (!pendingOnly || n.MailedAtUtc == null)));
+    }
+
     internal void ForgetCountyCache() => Services.GetRequiredService<CountyDirectory>().Invalidate();
 
     /// <summary>A client of its own (own cookies), not signed in.</summary>
