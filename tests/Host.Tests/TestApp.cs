@@ -62,6 +62,8 @@ internal sealed partial class TestApp : IAsyncDisposable
             ["Demo:Password"] = Password,
             ["Bootstrap:AdminUserName"] = "admin",
             ["Bootstrap:AdminPassword"] = Password,
+            // Links in mails point at this host unless a test sets another public address.
+            ["Platform:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
