@@ -51,6 +51,7 @@ public static partial class PlatformApp
 
         builder.Services.Configure<EventsOptions>(configuration.GetSection("Events"));
         builder.Services.Configure<MailOptions>(configuration.GetSection("Mail"));
+        builder.Services.Configure<Emergency.BuildingBlocks.Notices.PlatformOptions>(configuration.GetSection("Platform"));
         builder.Services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         builder.Services.AddSingleton(Clock(builder));
         // Keys survive restarts, so forms and cookies issued before a restart still work.

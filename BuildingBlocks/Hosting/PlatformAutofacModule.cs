@@ -5,6 +5,8 @@ using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Email.Data;
 using Emergency.BuildingBlocks.Events;
 using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Notices;
+using Emergency.BuildingBlocks.Notices.Data;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Tenancy;
 using Microsoft.Extensions.Hosting;
@@ -22,9 +24,12 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         ArgumentNullException.ThrowIfNull(builder);
         catalog.AddPlatformStore(MailDbContext.StoreName, ModuleStore.For<MailDbContext>(o => new MailDbContext(o)),
             s => s.Add<EmailRequested, EmailRequestedHandler>());
+        catalog.AddPlatformStore(NoticesDbContext.StoreName, ModuleStore.For<NoticesDbContext>(o => new NoticesDbContext(o)),
+            s => s.Add<NoticeRequested, NoticeRequestedHandler>());
         catalog.AddPlatformStore(AuditDbContext.StoreName, ModuleStore.For<AuditDbContext>(o => new AuditDbContext(o)));
         catalog.Jobs.Platform<StoreMaintenanceJob>("store-maintenance", "17 */1 * * *");
         catalog.Jobs.Platform<AuditRetentionJob>("audit-retention", "43 3 * * *");
+        catalog.Jobs.Platform<NoticeDigestJob>("notice-digest", "30 7 * * *");
 
         builder.RegisterInstance(catalog);
         builder.RegisterInstance(catalog.Jobs);
@@ -68,6 +73,8 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         builder.RegisterType<MailSignal>().SingleInstance();
         builder.RegisterType<MailSender>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<ConfiguredSmtpSettings>().As<ISmtpSettingsProvider>().SingleInstance();
+        builder.RegisterType<PublicAddress>().As<IPublicAddress>().SingleInstance();
+        builder.RegisterType<NoticeMail>().AsSelf().InstancePerLifetimeScope();
 
         foreach (var module in catalog.Modules)
         {

@@ -33,4 +33,8 @@ public static class ReminderLedger
         store.SentReminders.Add(new SentReminder { Key = key, SentAtUtc = nowUtc });
         return true;
     }
+
+    /// <summary>Claims a key built by <see cref="ReminderKey.For"/>; see the string overload.</summary>
+    public static Task<bool> TryClaimAsync(this StoreDbContext store, ReminderKey key, DateTime nowUtc, CancellationToken cancellationToken) =>
+        store.TryClaimAsync(key.Value, nowUtc, cancellationToken);
 }

@@ -17,4 +17,7 @@ public interface ICountyUnits
 
     /// <summary>Email addresses of the unit's active accounts (the people a unit's reminders go to).</summary>
     Task<IReadOnlyList<string>> ContactEmailsAsync(string county, UnitKind kind, int id, CancellationToken cancellationToken = default);
+
+    /// <summary>The email address of an active account of the county (a notice addressed to a person), or null.</summary>
+    Task<string?> AccountEmailAsync(string county, string userName, CancellationToken cancellationToken = default);
 }

@@ -59,6 +59,17 @@ internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider cloc
         return rows.Where(r => r.LockoutEnd is null || r.LockoutEnd <= now).Select(r => r.Email!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    public async Task<string?> AccountEmailAsync(string county, string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = new AccountsDbContext(options.Create<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName)));
+        var now = clock.GetUtcNow();
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.CountyCode == county && u.UserName == userName && u.Email != null && u.Email != "")
+            .Select(u => new { u.Email, u.LockoutEnd })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is not null && (row.LockoutEnd is null || row.LockoutEnd <= now) ? row.Email : null;
+    }
+
     private PlatformDbContext OpenPlatform() =>
         new(options.Create<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName)));
 }

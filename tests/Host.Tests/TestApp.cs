@@ -62,6 +62,8 @@ internal sealed partial class TestApp : IAsyncDisposable
             ["Demo:Password"] = Password,
             ["Bootstrap:AdminUserName"] = "admin",
             ["Bootstrap:AdminPassword"] = Password,
+            // Links in mails point at this host unless a test sets another public address.
+            ["Platform:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -91,6 +93,17 @@ internal sealed partial class TestApp : IAsyncDisposable
         (MailDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(MailDbContext.StoreName));
 
     internal void ForgetCountyCache() => Services.GetRequiredService<CountySnapshot>().Invalidate();
+    internal Emergency.BuildingBlocks.Notices.Data.NoticesDbContext OpenNotices() =>
+        (Emergency.BuildingBlocks.Notices.Data.NoticesDbContext)Services.GetRequiredService<StoreCatalog>().Open(StoreKey.Platform(Emergency.BuildingBlocks.Notices.Data.NoticesDbContext.StoreName));
+
+    /// <summary>Notices of a kind in the notices store (they arrive there through the event dispatcher).</summary>
+    internal async Task<int> NoticeCountAsync(string kind, bool pendingOnly = false)
+    {
+        await using var db = OpenNotices();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Notices.Where(n => n.Kind == kind && (!pendingOnly || n.MailedAtUtc == null)));
+    }
+
 
     /// <summary>A client of its own (own cookies), not signed in.</summary>
     public HttpClient NewClient() =>

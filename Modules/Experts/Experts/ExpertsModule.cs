@@ -6,7 +6,7 @@ using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
-using Emergency.Experts.Reminders;
+using Emergency.Experts.Jobs;
 
 namespace Emergency.Experts;
 
@@ -57,9 +57,9 @@ public sealed class ExpertsModule : ModuleDefinition
     public override void RegisterJobs(JobRegistry jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        jobs.PerCounty<Reminders.DispatchAnswerReminderJob>("dispatch-answer-reminders", "*/30 * * * *");
-        jobs.PerCounty<Reminders.MeetingReminderJob>("meeting-reminders", "0 * * * *");
-        jobs.PerCounty<Reminders.TermExpiryReminderJob>("term-expiry", "0 9 * * *");
+        jobs.PerCounty<DispatchAnswerReminderJob>("dispatch-answer-reminders", "*/30 * * * *");
+        jobs.PerCounty<MeetingReminderJob>("meeting-reminders", "0 * * * *");
+        jobs.PerCounty<TermExpiryReminderJob>("term-expiry", "0 9 * * *");
         jobs.PerCounty<RecommendationDeadlineJob>("recommendation-deadline", "0 8 * * *");
     }
 
@@ -69,8 +69,10 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<ExpertsAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<RecommendationRules>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertAdmission>().AsSelf().InstancePerLifetimeScope();
-        builder.RegisterType<Areas.experts.Pages.Import.RecommendationImport>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<RecommendationImport>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertStatusChanges>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
+        builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
     }
 }

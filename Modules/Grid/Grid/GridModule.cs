@@ -7,7 +7,7 @@ using Emergency.BuildingBlocks.Settings;
 using Emergency.Grid.Data;
 using Emergency.Grid.Domain;
 using Emergency.Grid.Ledger;
-using Emergency.Grid.Overdue;
+using Emergency.Grid.Jobs;
 
 namespace Emergency.Grid;
 
@@ -71,6 +71,7 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<GridAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<HazardSteps>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<GridNotices>().AsSelf().InstancePerLifetimeScope();
     }
 
     public override void RegisterJobs(JobRegistry jobs)

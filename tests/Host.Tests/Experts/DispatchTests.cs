@@ -177,7 +177,9 @@ public sealed class DispatchTests : ExpertsTest
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         int expert;
-        await using (var app = await StartAsync(Smtp(smtp)))
+        var settings = Smtp(smtp);
+        settings["Platform:PublicBaseUrl"] = "https://yingji.example.gov.cn";
+        await using (var app = await StartAsync(settings))
         {
             expert = await SeedExpertAsync(app, "周涛", "危险化学品", 0, null, "zhoutao@expert.example.cn", null);
             await DispatchAsync(app, Bureau, "化工园区泄漏处置", "危险化学品", [expert], TimeSpan.FromHours(4));
@@ -193,6 +195,9 @@ public sealed class DispatchTests : ExpertsTest
             var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
             mails[1].Subject.Should().Be("调用通知答复提醒：化工园区泄漏处置");
             mails[1].To.Mailboxes.Single().Address.Should().Be("zhoutao@expert.example.cn");
+            mails[1].TextBody.Should().StartWith("周涛 专家").And.Contain("https://yingji.example.gov.cn/experts/Respond?t=", "the reminder carries the signed link again, absolute");
+            var reminded = await AnswerAsync(app, LinkIn(mails[1]), accept: true);
+            Text(await reminded.Content.ReadAsStringAsync()).Should().Contain("已接受调用", "the reminder's link answers the same assignment");
             await Task.Delay(2000);
         }
 

@@ -74,11 +74,14 @@ public sealed class GridBrowserTests : GridTest
         (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("已交办水利局");
         (await township.GetByTestId("state").InnerTextAsync()).Should().Contain("已交办");
 
-        // The deadline passes and the sweep runs: 水利局 is whistled by email.
+        // The deadline passes and the sweep runs: 水利局 is whistled (a notice, mailed in its daily digest).
         Clock.Advance(TimeSpan.FromDays(4));
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("grid:overdue-sweep");
+        // An overdue hazard is a bulk kind: it is mailed in the department's daily digest.
+        await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-overdue"), n => n == 1, TimeSpan.FromSeconds(60));
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("platform:notice-digest");
         var mails = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
-        mails.Should().Contain(m => m.Subject != null && m.Subject.StartsWith("隐患整改逾期，请报到", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "slj@qingshan.example.cn");
+        mails.Should().Contain(m => m.TextBody != null && m.TextBody.Contains("隐患整改逾期，请报到", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "slj@qingshan.example.cn");
 
         // 水利局 finds it on its 报到 list, reports in, rectifies and asks for re-inspection.
         var water = await SignInAsync(browser, app, Water);

@@ -11,6 +11,7 @@ public sealed class OverdueWhistleTests : GridTest
 {
     private const string Sweep = "grid:overdue-sweep";
     private const string Reminders = "grid:deadline-reminders";
+    private const string Digest = "platform:notice-digest";
 
     private static Dictionary<string, string?> Smtp(SmtpTestServer smtp) => new()
     {
@@ -36,24 +37,31 @@ public sealed class OverdueWhistleTests : GridTest
             await Task.Delay(1500);
             (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Hazards WHERE Id = {id} AND Overdue = 1")).Should().Be(0, "the deadline has not passed");
 
-            // Two days ahead: the deadline reminder goes out once.
+            // Two days ahead: the deadline reminder is noticed once, and mailed in the department's daily digest.
             Clock.Advance(TimeSpan.FromDays(2));
             jobs.Trigger(Reminders);
+            await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-deadline"), n => n == 1);
+            jobs.Trigger(Digest);
             var reminder = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
-            reminder[0].Subject.Should().StartWith("隐患整改期限提醒");
+            reminder[0].Subject.Should().StartWith("每日通知汇总");
+            reminder[0].TextBody.Should().Contain("隐患整改期限提醒");
             jobs.Trigger(Reminders);
 
             Clock.Advance(TimeSpan.FromDays(1.5));
             jobs.Trigger(Sweep);
+            await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-overdue"), n => n == 1);
+            jobs.Trigger(Digest);
             var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
-            var whistle = mails.Single(m => m.Subject?.StartsWith("隐患整改逾期", StringComparison.Ordinal) == true);
+            var whistle = mails[1];
             whistle.To.Mailboxes.Single().Address.Should().Be("slj@qingshan.example.cn");
-            whistle.TextBody.Should().Contain("乡镇已吹哨");
+            whistle.TextBody.Should().Contain("隐患整改逾期，请报到").And.Contain("河口水库溢洪道");
 
             jobs.Trigger(Sweep);
             jobs.Trigger(Sweep);
+            jobs.Trigger(Digest);
             await Task.Delay(3000);
             smtp.Messages().Should().HaveCount(2, "one reminder and one whistle: each once");
+            (await app.NoticeCountAsync("grid.hazard-overdue")).Should().Be(1);
             (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%HazardOverdue%'")).Should().Be(1);
 
             var water = await app.AsAsync(Water);
@@ -65,6 +73,7 @@ public sealed class OverdueWhistleTests : GridTest
         await using (var again = await StartAsync(Smtp(smtp)))
         {
             again.Services.GetRequiredService<IRecurringJobManager>().Trigger(Sweep);
+            again.Services.GetRequiredService<IRecurringJobManager>().Trigger(Digest);
             await Task.Delay(3000);
             smtp.Messages().Should().HaveCount(2, "a restart neither loses nor repeats the whistle");
 

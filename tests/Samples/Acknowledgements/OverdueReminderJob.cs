@@ -1,16 +1,17 @@
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Reminders;
-using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Samples.Acknowledgements.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Samples.Acknowledgements;
 
-/// <summary>Emails the contact of each overdue, unacknowledged bulletin: once per acknowledgement.</summary>
-internal sealed class OverdueReminderJob(AcknowledgementsDbContext db, ICountyContext county, TimeProvider clock) : ICountyJob
+/// <summary>Notifies (mails) the contact of each overdue, unacknowledged bulletin: once per acknowledgement.</summary>
+internal sealed class OverdueReminderJob(AcknowledgementsDbContext db, TimeProvider clock) : ICountyJob
 {
+    private static readonly NoticeKind Overdue = new("acknowledgements.overdue", NoticeDelivery.Each);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -20,19 +21,15 @@ internal sealed class OverdueReminderJob(AcknowledgementsDbContext db, ICountyCo
             .ToListAsync(cancellationToken);
         foreach (var ack in overdue)
         {
-            // The reminder key and the email request commit together: sent once, across restarts too.
-            if (await db.TryClaimAsync($"ack:{ack.Id}:overdue", now, cancellationToken))
+            // The reminder key and the notice commit together: sent once, across restarts too.
+            await db.NotifyOnceAsync(ReminderKey.For("ack", ack.Id, "overdue"), new Notice
             {
-                db.Publish(new EmailRequested
-                {
-                    County = county.Required,
-                    OccurredAtUtc = now,
-                    Source = "acknowledgements",
-                    To = ack.ContactEmail,
-                    Subject = $"逾期提醒：{ack.Title}",
-                    TextBody = $"通知“{ack.Title}”的确认期限 {ChinaTime.Format(ack.DueAtUtc)} 已过，请尽快签收。",
-                });
-            }
+                Kind = Overdue,
+                To = NoticeRecipient.Email(ack.ContactEmail),
+                Title = $"逾期提醒：{ack.Title}",
+                TextBody = $"通知“{ack.Title}”的确认期限 {ChinaTime.Format(ack.DueAtUtc)} 已过，请尽快签收。",
+                AtUtc = now,
+            }, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
@@ -14,7 +14,7 @@ namespace Emergency.Experts.Domain;
 /// Leaving revokes the certificate (a non-active status is a revoked certificate), tells the employer and
 /// publishes <see cref="ExpertExited"/> (and <see cref="ExpertDisqualified"/>) in the caller's SaveChanges.
 /// </summary>
-internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext county, ICountySettings settings, TimeProvider clock)
+internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext county, ICountySettings settings, ExpertNotices notices, TimeProvider clock)
 {
     public const string RefusedDispatchReason = "拒绝调用且无正当理由";
 
@@ -47,23 +47,7 @@ internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext co
         db.Publish(new ExpertExited { County = county.Required, OccurredAtUtc = now, ExpertId = expert.Id, Name = expert.Name, Kind = kind, Reason = reason });
         if (!string.IsNullOrWhiteSpace(expert.EmployerEmail))
         {
-            var what = kind switch
-            {
-                ExpertExitKind.Voluntary => "经本人申请已退出",
-                ExpertExitKind.Disqualified => "已被取消专家资格",
-                ExpertExitKind.Dismissed => "已被解聘",
-                _ => "聘期已届满未续聘",
-            };
-            db.Publish(new EmailRequested
-            {
-                County = county.Required,
-                OccurredAtUtc = now,
-                Source = ExpertsModule.ModuleName,
-                To = expert.EmployerEmail!,
-                ToName = expert.Employer,
-                Subject = $"应急管理专家变动通知：{expert.Name}",
-                TextBody = $"{expert.Employer}：\n\n贵单位 {expert.Name} 同志{what}，原因：{reason}。其应急管理专家聘任证书（编号 {expert.CertificateNumber}）已注销。\n\n特此通知。",
-            });
+            db.Notify(notices.StatusChangeToEmployer(expert, kind, reason, now));
         }
 
         return true;

@@ -1,7 +1,7 @@
 using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -18,7 +18,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Dispatches;
 /// participations first. Each expert gets an email with a signed link to accept or decline.
 /// </summary>
 [RequirePermission(ExpertsModule.Dispatch)]
-internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, DispatchLinks links, TimeProvider clock) : PageModel
+internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, Dispatching dispatching, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Field> Fields { get; private set; } = [];
 
@@ -87,57 +87,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             CreatedBy = access.UserName,
             CreatedAtUtc = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Dispatches.Add(dispatch);
-        foreach (var expert in experts)
-        {
-            dispatch.Assignments.Add(new DispatchAssignment
-            {
-                ExpertId = expert.Id,
-                CrossDepartment = expert.DepartmentId != dispatch.DepartmentId,
-                TokenHash = Guid.NewGuid().ToString("N"), // replaced below once the id is known
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var assignment in dispatch.Assignments)
-        {
-            var expert = experts.Single(e => e.Id == assignment.ExpertId);
-            var (token, hash) = links.Create(county.Required, assignment.Id);
-            assignment.TokenHash = hash;
-            var link = Url.Page("/Respond/Index", pageHandler: null, values: new { area = "experts", t = token }, protocol: Request.Scheme);
-            if (!string.IsNullOrWhiteSpace(expert.Email))
-            {
-                var content = dispatch.Classified
-                    ? "您有一项涉密调用，请与组织单位联系。"
-                    : $"调用事项：{dispatch.Title}\n地点：{dispatch.Location}\n开始时间：{ChinaTime.Format(dispatch.StartsAtUtc)}\n说明：{dispatch.Description}";
-                db.Publish(new EmailRequested
-                {
-                    County = county.Required,
-                    OccurredAtUtc = now,
-                    Source = ExpertsModule.ModuleName,
-                    To = expert.Email!,
-                    ToName = expert.Name,
-                    Subject = dispatch.Classified ? "专家调用通知（涉密）" : $"专家调用通知：{dispatch.Title}",
-                    TextBody = $"{expert.Name} 专家：\n\n{dispatch.DepartmentName}向您发出调用通知。\n{content}\n\n请于 {ChinaTime.Format(dispatch.AnswerByUtc)} 前答复（接受或谢绝），无需登录：\n{link}\n\n接受后请按时到现场指挥部报到。",
-                });
-            }
-
-            db.Publish(new ExpertDispatched
-            {
-                County = county.Required,
-                OccurredAtUtc = now,
-                DispatchId = dispatch.Id,
-                ExpertId = expert.Id,
-                ExpertName = expert.Name,
-                Title = dispatch.Classified ? Confidentiality.Masked : dispatch.Title,
-                DepartmentId = dispatch.DepartmentId,
-                CrossDepartment = assignment.CrossDepartment,
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await dispatching.SendAsync(dispatch, experts, cancellationToken);
         TempData["Notice"] = $"已发出调用通知，通知专家 {experts.Count} 名";
         return RedirectToPage("Details", new { id = dispatch.Id });
     }

@@ -135,10 +135,8 @@ internal sealed class IndexModel(
         Round = round.Id;
         FileName = staged.FileName;
 
-        // Checked again inside the write transaction: what was clean at preview may not be now.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var preview = await import.PreviewAsync(round, staged.Content, cancellationToken);
-        if (!preview.IsClean)
+        var (imported, preview) = await import.ImportAsync(round, staged.Content, access.UserName, now, cancellationToken);
+        if (!imported)
         {
             Preview = preview;
             Token = null;
@@ -146,20 +144,6 @@ internal sealed class IndexModel(
             return Page();
         }
 
-        var invited = await db.RoundUnits.Where(u => u.RoundId == round.Id).Select(u => u.UnitKey).ToListAsync(cancellationToken);
-        foreach (var row in preview.Rows)
-        {
-            var candidate = row.Candidate!;
-            db.Recommendations.Add(RecommendationRules.ToRecommendation(round.Id, candidate, access.UserName, now));
-            if (!invited.Contains(candidate.UnitKey))
-            {
-                invited.Add(candidate.UnitKey);
-                db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitKey = candidate.UnitKey, UnitName = candidate.UnitName });
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Notice = $"已导入 {preview.Rows.Count} 条推荐";
         return RedirectToPage();
     }

@@ -1,6 +1,5 @@
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
-using Emergency.BuildingBlocks.Tenancy;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
@@ -14,7 +13,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Incentives;
 /// 激励: participations and average ratings per expert and per team for a year, and the yearly feedback
 /// letter to each expert's employer (print view, or sent by email).
 /// </summary>
-internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICountyContext county, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, TimeProvider clock) : PageModel
 {
     public int Year { get; private set; }
 
@@ -85,16 +84,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         }
 
         var letter = await FeedbackLetter.LoadAsync(db, expert, year, cancellationToken);
-        db.Publish(new EmailRequested
-        {
-            County = county.Required,
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            Source = ExpertsModule.ModuleName,
-            To = expert.EmployerEmail!,
-            ToName = expert.Employer,
-            Subject = letter.Subject,
-            TextBody = letter.TextBody(),
-        });
+        db.Notify(ExpertNotices.FeedbackLetterToEmployer(letter, expert, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"已将 {expert.Name} 的 {year} 年度反馈函发送至 {expert.EmployerEmail}";
         return RedirectToPage(new { year });

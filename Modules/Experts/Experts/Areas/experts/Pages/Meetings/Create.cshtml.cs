@@ -1,7 +1,7 @@
 using Emergency.BuildingBlocks.Access;
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
@@ -14,7 +14,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 
 /// <summary>Organises a consultation meeting and invites active experts by email (a classified one without its content).</summary>
 [RequirePermission(ExpertsModule.Dispatch)]
-internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
+internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, ExpertNotices notices, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Expert> Experts { get; private set; } = [];
 
@@ -79,18 +79,7 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
         var kind = MeetingKindName(meeting.Kind);
         foreach (var expert in invited.Where(e => !string.IsNullOrWhiteSpace(e.Email)))
         {
-            db.Publish(new EmailRequested
-            {
-                County = county.Required,
-                OccurredAtUtc = now,
-                Source = ExpertsModule.ModuleName,
-                To = expert.Email!,
-                ToName = expert.Name,
-                Subject = meeting.Classified ? $"{kind}邀请（涉密）" : $"{kind}邀请：{meeting.Topic}",
-                TextBody = meeting.Classified
-                    ? $"{expert.Name} 专家：\n\n您有一项涉密会商，请与组织单位（{meeting.DepartmentName}）联系。"
-                    : $"{expert.Name} 专家：\n\n{meeting.DepartmentName}邀请您参加{kind}“{meeting.Topic}”。\n时间：{ChinaTime.Format(meeting.StartsAtUtc)}\n地点：{meeting.Place}\n\n如不能参加，请提前向组织单位请假。",
-            });
+            db.Notify(notices.Invitation(meeting, kind, expert, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

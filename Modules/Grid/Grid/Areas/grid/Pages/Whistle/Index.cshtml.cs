@@ -2,7 +2,7 @@ using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Data;
 using Emergency.Grid.Domain;
-using Emergency.Grid.Overdue;
+using Emergency.Grid.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

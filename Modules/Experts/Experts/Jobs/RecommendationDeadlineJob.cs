@@ -1,6 +1,5 @@
-using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
@@ -8,14 +7,13 @@ using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Emergency.Experts.Reminders;
+namespace Emergency.Experts.Jobs;
 
 /// <summary>
 /// Daily: reminds each invited unit that has not sent in its recommendations (报送) as the deadline nears,
-/// at the county's first and second lead times, each once (the reminder key commits with the email
-/// request); and closes the rounds whose deadline has passed.
+/// at the county's first and second lead times, each once (the reminder key commits with the notice); and closes the rounds whose deadline has passed.
 /// </summary>
-internal sealed class RecommendationDeadlineJob(ExpertsDbContext db, ICountyContext county, ICountyUnits units, ICountySettings settings, TimeProvider clock) : ICountyJob
+internal sealed class RecommendationDeadlineJob(ExpertsDbContext db, ICountyContext county, ICountySettings settings, ExpertNotices notices, TimeProvider clock) : ICountyJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -40,24 +38,12 @@ internal sealed class RecommendationDeadlineJob(ExpertsDbContext db, ICountyCont
                 var due = leads.Where(d => now >= round.DeadlineUtc.AddDays(-d)).OrderBy(d => d).Take(1);
                 foreach (var days in due)
                 {
-                    if (UnitKeys.Parse(unit.UnitKey) is not { } parsed ||
-                        !await db.TryClaimAsync($"round:{round.Id}:unit:{unit.UnitKey}:lead:{days}", now, cancellationToken))
+                    if (UnitKeys.Parse(unit.UnitKey) is { } parsed)
                     {
-                        continue;
-                    }
-
-                    foreach (var email in await units.ContactEmailsAsync(code, parsed.Kind, parsed.Id, cancellationToken))
-                    {
-                        db.Publish(new EmailRequested
-                        {
-                            County = code,
-                            OccurredAtUtc = now,
-                            Source = ExpertsModule.ModuleName,
-                            To = email,
-                            ToName = unit.UnitName,
-                            Subject = $"专家推荐截止提醒：{round.Title}",
-                            TextBody = $"{unit.UnitName}：“{round.Title}”的推荐将于 {ChinaTime.Format(round.DeadlineUtc)} 截止，贵单位尚未报送推荐，请在截止前填写推荐表并报送。",
-                        });
+                        await db.NotifyOnceAsync(
+                            ReminderKey.For("round", round.Id, "unit", unit.UnitKey, "lead", days),
+                            notices.RoundDeadlineReminder(round, parsed.Kind, parsed.Id, unit.UnitName, now),
+                            cancellationToken);
                     }
                 }
             }

@@ -3,10 +3,9 @@ using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
-using Emergency.Experts.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Emergency.Experts.Areas.experts.Pages.Import;
+namespace Emergency.Experts.Domain;
 
 /// <summary>One row of the file, as typed, with what is wrong with it.</summary>
 internal sealed record ImportRow(int Line, IReadOnlyDictionary<string, string> Values, IReadOnlyList<string> Problems, Candidate? Candidate)
@@ -121,4 +120,35 @@ internal sealed class RecommendationImport(ExpertsDbContext db, RecommendationRu
         SheetProblemKind.NoRows or SheetProblemKind.Empty => "文件中没有推荐数据",
         _ => "无法读取该文件，请上传 Excel（.xlsx）文件",
     };
+
+    /// <summary>
+    /// Writes every row of a file that is clean, checked again inside the write transaction (what was clean at
+    /// preview may not be now); with any problem nothing is written and the new preview is returned.
+    /// </summary>
+    public async Task<(bool Imported, ImportPreview Preview)> ImportAsync(RecommendationRound round, byte[] content, string by, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var preview = await PreviewAsync(round, content, cancellationToken);
+        if (!preview.IsClean)
+        {
+            return (false, preview);
+        }
+
+        var invited = await db.RoundUnits.Where(u => u.RoundId == round.Id).Select(u => u.UnitKey).ToListAsync(cancellationToken);
+        foreach (var row in preview.Rows)
+        {
+            var candidate = row.Candidate!;
+            db.Recommendations.Add(RecommendationRules.ToRecommendation(round.Id, candidate, by, nowUtc));
+            if (!invited.Contains(candidate.UnitKey))
+            {
+                invited.Add(candidate.UnitKey);
+                db.RoundUnits.Add(new RoundUnit { RoundId = round.Id, UnitKey = candidate.UnitKey, UnitName = candidate.UnitName });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (true, preview);
+    }
 }

@@ -1,14 +1,13 @@
-using System.Globalization;
-using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Data;
+using Emergency.Experts.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Emergency.Experts.Reminders;
+namespace Emergency.Experts.Jobs;
 
 /// <summary>
 /// Reminds invited experts of a planned meeting <see cref="CountySettingKeys.ReminderLeadDaysFirst"/> and
@@ -16,7 +15,7 @@ namespace Emergency.Experts.Reminders;
 /// (key <c>meeting:{id}:expert:{eid}:lead:{days}</c>). A lead time that had already passed when the meeting
 /// was created is skipped (the invitation said it all); a late run sends only the nearest lead time.
 /// </summary>
-internal sealed class MeetingReminderJob(ExpertsDbContext db, ICountyContext county, ICountySettings settings, TimeProvider clock) : ICountyJob
+internal sealed class MeetingReminderJob(ExpertsDbContext db, ICountySettings settings, ExpertNotices notices, TimeProvider clock) : ICountyJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -51,22 +50,7 @@ internal sealed class MeetingReminderJob(ExpertsDbContext db, ICountyContext cou
                 .ToListAsync(cancellationToken);
             foreach (var expert in experts)
             {
-                var key = string.Create(CultureInfo.InvariantCulture, $"meeting:{meeting.Id}:expert:{expert.Id}:lead:{lead}");
-                if (await db.TryClaimAsync(key, now, cancellationToken))
-                {
-                    db.Publish(new EmailRequested
-                    {
-                        County = county.Required,
-                        OccurredAtUtc = now,
-                        Source = ExpertsModule.ModuleName,
-                        To = expert.Email!,
-                        ToName = expert.Name,
-                        Subject = meeting.Classified ? "会商提醒（涉密）" : $"会商提醒：{meeting.Topic}",
-                        TextBody = meeting.Classified
-                            ? $"{expert.Name} 专家：\n\n您有一项涉密会商将于 {ChinaTime.Format(meeting.StartsAtUtc)} 举行，请与组织单位（{meeting.DepartmentName}）联系。"
-                            : $"{expert.Name} 专家：\n\n{meeting.DepartmentName}组织的会商“{meeting.Topic}”将于 {ChinaTime.Format(meeting.StartsAtUtc)} 在 {meeting.Place} 举行，请准时参加；如不能参加，请提前向组织单位请假。",
-                    });
-                }
+                await db.NotifyOnceAsync(ReminderKey.For("meeting", meeting.Id, "expert", expert.Id, "lead", lead), notices.Reminder(meeting, expert, now), cancellationToken);
             }
         }
 

@@ -1,19 +1,18 @@
-using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Email;
 using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Emergency.Experts.Reminders;
+namespace Emergency.Experts.Jobs;
 
 /// <summary>
 /// Reminds an expert who has not answered a dispatch notice once half the time to the answer-by time has
-/// passed: once per assignment (key <c>dispatch:{assignmentId}:reminder</c>), across restarts too.
+/// passed, with the signed answer link again: once per assignment (key <c>dispatch:{assignmentId}:reminder</c>), across restarts too.
 /// </summary>
-internal sealed class DispatchAnswerReminderJob(ExpertsDbContext db, ICountyContext county, TimeProvider clock) : ICountyJob
+internal sealed class DispatchAnswerReminderJob(ExpertsDbContext db, ICountyContext county, ExpertNotices notices, DispatchLinks links, TimeProvider clock) : ICountyJob
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -34,19 +33,11 @@ internal sealed class DispatchAnswerReminderJob(ExpertsDbContext db, ICountyCont
                     continue;
                 }
 
-                if (await db.TryClaimAsync($"dispatch:{assignment.Id}:reminder", now, cancellationToken))
+                if (await db.TryClaimAsync(ReminderKey.For("dispatch", assignment.Id, "reminder"), now, cancellationToken))
                 {
-                    var what = dispatch.Classified ? "您有一项涉密调用，请与组织单位联系。" : $"调用事项：{dispatch.Title}\n地点：{dispatch.Location}\n";
-                    db.Publish(new EmailRequested
-                    {
-                        County = county.Required,
-                        OccurredAtUtc = now,
-                        Source = ExpertsModule.ModuleName,
-                        To = expert.Email!,
-                        ToName = expert.Name,
-                        Subject = dispatch.Classified ? "调用通知答复提醒（涉密）" : $"调用通知答复提醒：{dispatch.Title}",
-                        TextBody = $"{expert.Name} 专家：\n\n{dispatch.DepartmentName}向您发出的调用通知尚未答复，请于 {ChinaTime.Format(dispatch.AnswerByUtc)} 前使用调用通知邮件中的链接答复（接受或谢绝）。\n\n{what}",
-                    });
+                    // The reminder carries the signed answer link again (a reissued token for the same assignment).
+                    var token = links.Reissue(county.Required, assignment.Id, assignment.TokenHash);
+                    db.Notify(notices.DispatchAnswerReminder(dispatch, expert, token, now));
                 }
             }
         }
