@@ -104,7 +104,7 @@ internal sealed class IndexModel(
         {
             ModelState.AddModelError(nameof(Upload), text["FileRequired"]);
         }
-        else if (!TableFileReader.IsSupported(extension))
+        else if (!SheetReader.IsSupported(extension))
         {
             ModelState.AddModelError(nameof(Upload), text["FileType"]);
         }
