@@ -75,7 +75,8 @@ public static partial class PlatformApp
 
     /// <summary>
     /// Prepares every store before the app serves: platform stores, the demo county on a fresh
-    /// data folder, then every module's store of every county; registers the recurring jobs.
+    /// data folder, then every module's store of every county (and, the first time, the modules'
+    /// demo data); registers the recurring jobs.
     /// </summary>
     public static async Task InitializeAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -87,6 +88,8 @@ public static partial class PlatformApp
             await stores.MigrateAsync(key, cancellationToken);
         }
 
+        var demoOptions = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        DemoCounty? demo;
         await using (var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope())
         {
             await scope.Resolve<Access.Data.AccountsDbContext>().Database.MigrateAsync(cancellationToken);
@@ -94,15 +97,22 @@ public static partial class PlatformApp
             await bootstrap.EnsureRolesAsync();
             var admin = await bootstrap.EnsureAdminAsync(cancellationToken);
             await Platform.Calendar.OfficialSchedules.SeedAsync(scope.Resolve<PlatformDbContext>(), scope.Resolve<TimeProvider>(), cancellationToken);
-            var demo = await scope.Resolve<DemoCountySeeder>().SeedAsync(app.Services.GetRequiredService<IOptions<DemoOptions>>().Value, cancellationToken);
+            demo = await scope.Resolve<DemoCountySeeder>().SeedAsync(demoOptions, cancellationToken);
             app.Services.GetRequiredService<CountySnapshot>().Invalidate();
-            DemoCountySeeder.PrintAccounts(admin, demo);
+            DemoCountySeeder.PrintAccounts(admin, demo?.Accounts);
         }
 
         var keys = await stores.AllKeysAsync(cancellationToken);
         foreach (var key in keys.Where(k => k.County is not null))
         {
             await stores.MigrateAsync(key, cancellationToken);
+        }
+
+        if (demo is not null)
+        {
+            // Once, with the demo county: each module's demo work, now that its stores exist.
+            await using var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope();
+            await scope.Resolve<DemoCountySeeder>().SeedModulesAsync(demo, demoOptions, cancellationToken);
         }
 
         RegisterRecurringJobs(app);

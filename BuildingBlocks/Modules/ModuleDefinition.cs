@@ -51,6 +51,13 @@ public abstract class ModuleDefinition
     {
     }
 
+    /// <summary>
+    /// Fills the module's store of the demo county so each demo account sees real work on its first
+    /// sign-in. Called once, when the demo county is created, after its accounts and the module
+    /// stores exist. Nothing by default.
+    /// </summary>
+    public virtual Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Integration events this module handles; each is delivered into this module's store.</summary>
     public virtual void Subscribe(SubscriptionRegistry subscriptions)
     {

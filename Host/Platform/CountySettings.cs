@@ -21,19 +21,28 @@ internal sealed class CountySettings(PlatformDbContext db, ICountyContext county
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> loaded = [];
 
-    public async Task<int> GetAsync(IntSetting setting, CancellationToken cancellationToken = default)
+    public Task<int> GetAsync(IntSetting setting, CancellationToken cancellationToken = default) =>
+        GetAsync(setting, county.Required, cancellationToken);
+
+    public async Task<int> GetAsync(IntSetting setting, string county, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(setting);
-        return setting.Parse(await GetTextAsync(county.Required, setting, cancellationToken));
+        return setting.Parse(await GetTextAsync(county, setting, cancellationToken));
     }
 
     public Task<string> GetAsync(TextSetting setting, CancellationToken cancellationToken = default) =>
         GetTextAsync(county.Required, setting, cancellationToken);
 
+    public Task<string> GetAsync(TextSetting setting, string county, CancellationToken cancellationToken = default) =>
+        GetTextAsync(county, setting, cancellationToken);
+
     public Task<string> GetAsync(ChoiceSetting setting, CancellationToken cancellationToken = default) =>
         GetTextAsync(county.Required, setting, cancellationToken);
 
-    public async Task<string> GetTextAsync(string county, SettingDefinition setting, CancellationToken cancellationToken = default)
+    public Task<string> GetAsync(ChoiceSetting setting, string county, CancellationToken cancellationToken = default) =>
+        GetTextAsync(county, setting, cancellationToken);
+
+    private async Task<string> GetTextAsync(string county, SettingDefinition setting, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(county);
         ArgumentNullException.ThrowIfNull(setting);
@@ -69,12 +78,12 @@ internal static class SettingValues
         };
     }
 
-    /// <summary>The platform's settings and then every module's own, each key once.</summary>
+    /// <summary>Every module's own settings (in the modules' order) and then the platform's, each key once.</summary>
     public static IReadOnlyList<SettingDefinition> All(ModuleCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return CountySettingKeys.All
-            .Concat(catalog.Modules.SelectMany(m => m.Settings))
+        return catalog.Modules.SelectMany(m => m.Settings)
+            .Concat(CountySettingKeys.All)
             .DistinctBy(s => s.Key)
             .ToList();
     }

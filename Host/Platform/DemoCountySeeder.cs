@@ -1,4 +1,7 @@
 using Emergency.BuildingBlocks.Hosting;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Host.Access;
 using Emergency.Host.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -14,19 +17,26 @@ internal sealed class DemoOptions
 
     public string CountyName { get; set; } = "青山县";
 
+    /// <summary>Whether each module fills the new demo county with its own demo data (<see cref="ModuleDefinition.SeedDemoAsync"/>).</summary>
+    public bool ModuleData { get; set; } = true;
+
     /// <summary>Password of every demo account; when empty each gets a one-time password printed once.</summary>
     public string? Password { get; set; }
 }
 
-/// <summary>An account the demo seeding made, with the password to print once.</summary>
-internal sealed record DemoAccount(string UserName, string Role, string Unit, string Password);
+/// <summary>An account the demo seeding made, with the password to print once; <paramref name="UnitKey"/> as <see cref="UnitInfo.Key"/>.</summary>
+internal sealed record DemoAccount(string UserName, string Role, string Unit, string? UnitKey, string Password);
+
+/// <summary>The demo county just created and its accounts.</summary>
+internal sealed record DemoCounty(string Code, IReadOnlyList<DemoAccount> Accounts);
 
 /// <summary>
 /// On an empty platform store, creates the demo county 青山县: townships and villages with real-looking
 /// codes, the departments of the expert recommendation table (seed 000), every module for the emergency
-/// bureau, and one account per post.
+/// bureau, and one account per post. Then every module fills its store of the county with demo work.
 /// </summary>
-internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catalog, AccountService accounts, TimeProvider clock)
+internal sealed class DemoCountySeeder(
+    PlatformDbContext db, ModuleCatalog catalog, AccountService accounts, StoreCatalog stores, ICountyUnits units, TimeProvider clock)
 {
     private static readonly (string Code, string Name, TownshipKind Kind, (string Code, string Name, VillageKind Kind)[] Villages)[] Tree =
     [
@@ -46,7 +56,8 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
         ("金融工作办公室", DepartmentType.Support), ("县委政法委（维稳办）", DepartmentType.Other),
     ];
 
-    public async Task<IReadOnlyList<DemoAccount>?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
+    /// <summary>Creates the demo county on an empty platform store; null when there was nothing to do (not the first run).</summary>
+    public async Task<DemoCounty?> SeedAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         if (!options.Seed || await db.Counties.AnyAsync(cancellationToken))
         {
@@ -92,7 +103,36 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await SeedAccountsAsync(code, options.Password, cancellationToken);
+        return new DemoCounty(code, await SeedAccountsAsync(code, options.Password, cancellationToken));
+    }
+
+    /// <summary>
+    /// Lets every module fill its store of the demo county just created (its stores migrated by then),
+    /// so each demo account sees real work on its first sign-in.
+    /// </summary>
+    public async Task SeedModulesAsync(DemoCounty demo, DemoOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(demo);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.ModuleData)
+        {
+            return;
+        }
+
+        var townships = await units.TownshipsAsync(demo.Code, cancellationToken);
+        var villages = await units.VillagesAsync(demo.Code, cancellationToken);
+        var departments = await units.DepartmentsAsync(demo.Code, cancellationToken);
+        var userNames = demo.Accounts
+            .Where(a => a.UnitKey is not null)
+            .GroupBy(a => a.UnitKey!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(a => a.UserName).ToList(), StringComparer.Ordinal);
+        foreach (var module in catalog.Modules)
+        {
+            var key = StoreKey.ForCounty(demo.Code, module.Name);
+            var departmentsUsing = await units.DepartmentsUsingAsync(demo.Code, module.Name, cancellationToken);
+            var context = new DemoSeedContext(demo.Code, townships, villages, departments, departmentsUsing, userNames, clock, () => stores.Open(key));
+            await module.SeedDemoAsync(context, cancellationToken);
+        }
     }
 
     private async Task<IReadOnlyList<DemoAccount>> SeedAccountsAsync(string county, string? password, CancellationToken cancellationToken)
@@ -120,7 +160,7 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
             var result = await accounts.CreateAsync(account, cancellationToken);
             if (result.Succeeded)
             {
-                made.Add(new DemoAccount(account.UserName, Roles.DisplayName(account.Role), unit, result.OneTimePassword ?? "（配置的 Demo:Password）"));
+                made.Add(new DemoAccount(account.UserName, Roles.DisplayName(account.Role), unit, UnitKey(account), result.OneTimePassword ?? "（配置的 Demo:Password）"));
             }
         }
 
@@ -151,4 +191,10 @@ internal sealed class DemoCountySeeder(PlatformDbContext db, ModuleCatalog catal
             }
         }
     }
+
+    private static string? UnitKey(NewAccount account) =>
+        account.VillageId is { } village ? new UnitInfo(UnitKind.Village, village, "").Key
+        : account.TownshipId is { } township ? new UnitInfo(UnitKind.Township, township, "").Key
+        : account.DepartmentId is { } department ? new UnitInfo(UnitKind.Department, department, "").Key
+        : null;
 }

@@ -38,6 +38,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
             $"--Storage:DataRoot={dataRoot}",
             "--Logging:LogLevel:Default=Warning",
             $"--Demo:Password={Password}",
+            "--Demo:ModuleData=false",
             "--Bootstrap:AdminUserName=admin",
             $"--Bootstrap:AdminPassword={Password}",
             "--Jobs:RunOnStart=false",

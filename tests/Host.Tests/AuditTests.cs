@@ -19,7 +19,7 @@ public sealed partial class AuditTests : PlatformTest
     {
         await using var app = await StartAsync();
         var admin = await app.AsAsync("county-admin");
-        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["teams.township-minimum"] = "25" });
+        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["experts.recommendations-per-unit"] = "5" });
         using (var stranger = app.NewClient())
         {
             await TestApp.PostFormAsync(stranger, "/Account/Login", new Dictionary<string, string> { ["UserName"] = "county-admin", ["Password"] = "wrong-Password-1" });
@@ -31,8 +31,8 @@ public sealed partial class AuditTests : PlatformTest
 
         rows.Should().Contain("county-admin|platform|账号 #county-admin|登录|成功");
         rows.Should().Contain("county-admin|platform|账号 #county-admin|登录|失败");
-        rows.Should().Contain(r => r.StartsWith("county-admin|platform|CountySetting #450999/teams.township-minimum|新增|成功", StringComparison.Ordinal));
-        html.Should().Contain("Value=25");
+        rows.Should().Contain(r => r.StartsWith("county-admin|platform|CountySetting #450999/experts.recommendations-per-unit|新增|成功", StringComparison.Ordinal));
+        html.Should().Contain("Value=5");
 
         // Newest first: the failed sign-in came after the settings change.
         rows.FindIndex(r => r.EndsWith("登录|失败", StringComparison.Ordinal))
@@ -44,7 +44,7 @@ public sealed partial class AuditTests : PlatformTest
     {
         await using var app = await StartAsync();
         var admin = await app.AsAsync("county-admin");
-        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["teams.village-minimum"] = "12" });
+        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["experts.term-years"] = "4" });
         var auditor = await app.AsAsync("auditor");
 
         var changes = Rows(await auditor.GetStringAsync("/Audit?user=county-admin&act=新增&outcome=成功&county=450999"));

@@ -30,6 +30,10 @@ public sealed class CountyAdminTests : PlatformTest
         return await work(scope);
     }
 
+    /// <summary>A setting as its module declares it (modules own their settings).</summary>
+    private static IntSetting ModuleSetting(string key) =>
+        ModuleRegistry.Modules.SelectMany(m => m.Settings).OfType<IntSetting>().Single(s => s.Key == key);
+
     private static async Task<Dictionary<string, string>> StoredSettingsAsync(TestApp app)
     {
         await using var platform = app.OpenPlatform();
@@ -127,25 +131,26 @@ public sealed class CountyAdminTests : PlatformTest
         var admin = await app.AsAsync(CountyAdmin);
 
         var page = await admin.GetStringAsync("/County/Settings");
-        page.Should().Contain("乡镇救援队伍最少人数").And.Contain("默认：30 人").And.Contain("救援队伍").And.Contain("邮件（SMTP）");
+        page.Should().Contain("每个单位推荐专家上限").And.Contain("默认：3 名").And.Contain("专家库").And.Contain("邮件（SMTP）");
+        page.Should().Contain("社区网格最少户数").And.Contain("应急管理网格", "every module's settings are listed, grouped");
 
         var saved = await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string>
         {
-            ["teams.township-minimum"] = "25",
-            ["teams.village-minimum"] = "10",
+            ["experts.recommendations-per-unit"] = "5",
+            ["experts.term-years"] = "3",
         });
 
         saved.StatusCode.Should().Be(HttpStatusCode.OK);
         (await saved.Content.ReadAsStringAsync()).Should().Contain("已保存 1 项设置");
-        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(CountySettingKeys.TownshipTeamMinimum))).Should().Be(25);
-        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(CountySettingKeys.VillageTeamMinimum))).Should().Be(10);
-        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetTextAsync(TestApp.County, CountySettingKeys.PlanEvaluationYears))).Should().Be("3");
-        (await StoredSettingsAsync(app)).Should().Equal(new Dictionary<string, string> { ["teams.township-minimum"] = "25" }, "only values that differ from the default are stored");
+        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(ModuleSetting("experts.recommendations-per-unit")))).Should().Be(5);
+        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(ModuleSetting("experts.term-years")))).Should().Be(3);
+        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(ModuleSetting("grid.photo-max-mb"), TestApp.County))).Should().Be(5, "a named county is read the same typed way");
+        (await StoredSettingsAsync(app)).Should().Equal(new Dictionary<string, string> { ["experts.recommendations-per-unit"] = "5" }, "only values that differ from the default are stored");
 
         // Back to the default: the row goes.
-        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["teams.township-minimum"] = "30" });
+        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["experts.recommendations-per-unit"] = "3" });
         (await StoredSettingsAsync(app)).Should().BeEmpty();
-        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(CountySettingKeys.TownshipTeamMinimum))).Should().Be(30);
+        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(ModuleSetting("experts.recommendations-per-unit")))).Should().Be(3);
     }
 
     [Fact]
@@ -153,21 +158,21 @@ public sealed class CountyAdminTests : PlatformTest
     {
         await using var app = await StartAsync();
         var admin = await app.AsAsync(CountyAdmin);
-        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["teams.township-minimum"] = "25" });
+        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["experts.recommendations-per-unit"] = "5" });
 
         var response = await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string>
         {
-            ["teams.township-minimum"] = "0",
-            ["teams.village-minimum"] = "12",
+            ["experts.recommendations-per-unit"] = "0",
+            ["experts.term-years"] = "4",
             ["mail.smtp-security"] = "Carrier pigeon",
         });
 
         var html = await response.Content.ReadAsStringAsync();
-        html.Should().MatchRegex("data-error-for=\"teams.township-minimum\">乡镇救援队伍最少人数应在 1 到 500 之间<");
+        html.Should().MatchRegex("data-error-for=\"experts.recommendations-per-unit\">每个单位推荐专家上限应在 1 到 50 之间<");
         html.Should().MatchRegex("data-error-for=\"mail.smtp-security\">SMTP 加密方式的取值无效<");
         html.Should().Contain("本次没有保存任何内容").And.Contain("value=\"0\"", "what was typed is shown again");
-        (await StoredSettingsAsync(app)).Should().Equal(new Dictionary<string, string> { ["teams.township-minimum"] = "25" }, "the valid change in the same form is not saved either");
-        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(CountySettingKeys.TownshipTeamMinimum))).Should().Be(25);
+        (await StoredSettingsAsync(app)).Should().Equal(new Dictionary<string, string> { ["experts.recommendations-per-unit"] = "5" }, "the valid change in the same form is not saved either");
+        (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(ModuleSetting("experts.recommendations-per-unit")))).Should().Be(5);
     }
 
     [Fact]
@@ -188,7 +193,7 @@ public sealed class CountyAdminTests : PlatformTest
         (await (await app.AsAsync("auditor")).GetStringAsync("/Audit?user=county-admin")).Should().Contain("CountySetting").And.NotContain(secret);
 
         // An empty field keeps the stored password; the "clear" box removes it.
-        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["mail.smtp-password"] = "", ["teams.township-minimum"] = "31" });
+        await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["mail.smtp-password"] = "", ["experts.recommendations-per-unit"] = "6" });
         (await InCountyScopeAsync(app, s => s.Resolve<ICountySettings>().GetAsync(CountySettingKeys.SmtpPassword))).Should().Be(secret);
         await TestApp.PostFormAsync(admin, "/County/Settings", new Dictionary<string, string> { ["clear:mail.smtp-password"] = "true" });
         (await StoredSettingsAsync(app)).Should().NotContainKey("mail.smtp-password");

@@ -60,6 +60,8 @@ internal sealed partial class TestApp : IAsyncDisposable
             // Many hosts start in one test process: no file watchers (each holds an inotify instance, 128 per user).
             ["hostBuilder:reloadConfigOnChange"] = "false",
             ["Demo:Password"] = Password,
+            // The tests build their own records over an empty demo county; DemoDataTests switch the modules' demo data on.
+            ["Demo:ModuleData"] = "false",
             ["Bootstrap:AdminUserName"] = "admin",
             ["Bootstrap:AdminPassword"] = Password,
             // Links in mails point at this host unless a test sets another public address.

@@ -20,9 +20,31 @@ public sealed class ExpertsModule : ModuleDefinition
 {
     public const string ModuleName = "experts";
 
+    internal const string SettingsGroup = "专家库";
+
+    /// <summary>每个单位推荐专家上限 (seed 000: at most 3).</summary>
+    internal static readonly IntSetting RecommendationsPerUnit =
+        new("experts.recommendations-per-unit", "每个单位推荐专家上限", "Expert recommendations per unit", SettingsGroup, 3, 1, 50, "名");
+
+    /// <summary>连续无故缺席取消资格次数 (seed 000: 2).</summary>
+    internal static readonly IntSetting AbsencesBeforeDisqualification =
+        new("experts.absences-before-disqualification", "连续无故缺席取消资格次数", "Consecutive unexcused absences before disqualification", SettingsGroup, 2, 1, 10, "次");
+
+    /// <summary>专家聘期 (seed 000: 3 years).</summary>
+    internal static readonly IntSetting TermYears =
+        new("experts.term-years", "专家聘期", "Expert term", SettingsGroup, 3, 1, 10, "年");
+
     /// <summary>专家聘期届满提醒提前天数 (issue #4: 60 days).</summary>
     internal static readonly IntSetting TermExpiryLeadDays =
-        new("experts.term-expiry-lead-days", "聘期届满提前提醒天数", "Term expiry reminder lead time", CountySettingKeys.Experts, 60, 1, 365, "天");
+        new("experts.term-expiry-lead-days", "聘期届满提前提醒天数", "Term expiry reminder lead time", SettingsGroup, 60, 1, 365, "天");
+
+    /// <summary>会商和推荐截止的第一次提醒 (the key kept from when the platform held it).</summary>
+    internal static readonly IntSetting ReminderLeadDaysFirst =
+        new("reminders.lead-days-first", "第一次提醒提前天数（会商、推荐截止）", "First reminder lead time (meetings, recommendation deadline)", SettingsGroup, 7, 0, 90, "天");
+
+    /// <summary>会商和推荐截止的第二次提醒.</summary>
+    internal static readonly IntSetting ReminderLeadDaysSecond =
+        new("reminders.lead-days-second", "第二次提醒提前天数（会商、推荐截止）", "Second reminder lead time (meetings, recommendation deadline)", SettingsGroup, 1, 0, 90, "天");
 
     public override string Name => ModuleName;
 
@@ -52,7 +74,11 @@ public sealed class ExpertsModule : ModuleDefinition
         new(Dispatch, "调用专家、组织会商", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [TermExpiryLeadDays];
+    public override IEnumerable<SettingDefinition> Settings =>
+        [RecommendationsPerUnit, AbsencesBeforeDisqualification, TermYears, TermExpiryLeadDays, ReminderLeadDaysFirst, ReminderLeadDaysSecond];
+
+    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
+        Demo.ExpertsDemoData.SeedAsync(context, cancellationToken);
 
     public override void RegisterJobs(JobRegistry jobs)
     {

@@ -74,6 +74,9 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<GridNotices>().AsSelf().InstancePerLifetimeScope();
     }
 
+    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
+        Demo.GridDemoData.SeedAsync(context, cancellationToken);
+
     public override void RegisterJobs(JobRegistry jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);

@@ -32,7 +32,7 @@ internal sealed class ExpertAdmission(ExpertsDbContext db, ICountySettings setti
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
-        var years = await settings.GetAsync(CountySettingKeys.ExpertTermYears, cancellationToken);
+        var years = await settings.GetAsync(ExpertsModule.TermYears, cancellationToken);
         var field = await db.Fields.AsNoTracking().SingleAsync(f => f.Id == recommendation.FieldId, cancellationToken);
         var department = UnitKeys.Parse(recommendation.UnitKey) is { Kind: UnitKind.Department } unit ? unit.Id : (int?)null;
 

@@ -68,7 +68,7 @@ internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext co
                 select i.Attendance)
             .ToListAsync(cancellationToken);
         expert.ConsecutiveUnexcusedAbsences = recorded.TakeWhile(a => a == Attendance.Unexcused).Count();
-        var threshold = await settings.GetAsync(CountySettingKeys.ExpertAbsencesBeforeDisqualification, cancellationToken);
+        var threshold = await settings.GetAsync(ExpertsModule.AbsencesBeforeDisqualification, cancellationToken);
         if (expert.ConsecutiveUnexcusedAbsences >= threshold)
         {
             End(expert, ExpertExitKind.Disqualified, AbsencesReason(threshold));

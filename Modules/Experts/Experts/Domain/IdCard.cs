@@ -59,6 +59,24 @@ internal static class IdCard
         return null;
     }
 
+    /// <summary>The full number for its first 17 digits: appends the check character (demo data).</summary>
+    public static string WithCheckCharacter(string first17)
+    {
+        ArgumentNullException.ThrowIfNull(first17);
+        if (first17.Length != 17 || !first17.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("17 digits expected", nameof(first17));
+        }
+
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (first17[i] - '0') * Weights[i];
+        }
+
+        return first17 + CheckCharacters[sum % 11];
+    }
+
     /// <summary>The birth date coded in a number of the right shape, or null.</summary>
     public static DateOnly? BirthDate(string number) =>
         number.Length >= 14 && DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900

@@ -106,7 +106,7 @@ internal sealed class RecommendationRules(ExpertsDbContext db, ICountySettings s
 
         if (candidate.Level == ExpertTeamLevel.County)
         {
-            var cap = await settings.GetAsync(CountySettingKeys.ExpertRecommendationsPerUnit, cancellationToken);
+            var cap = await settings.GetAsync(ExpertsModule.RecommendationsPerUnit, cancellationToken);
             var count = await CountAsync(round.Id, candidate.UnitKey, cancellationToken) +
                         earlier.Count(c => c.UnitKey == candidate.UnitKey && c.Level == ExpertTeamLevel.County);
             if (count >= cap)

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Experts.Jobs;
 
 /// <summary>
-/// Reminds invited experts of a planned meeting <see cref="CountySettingKeys.ReminderLeadDaysFirst"/> and
-/// <see cref="CountySettingKeys.ReminderLeadDaysSecond"/> days before it, each once per expert
+/// Reminds invited experts of a planned meeting <see cref="ExpertsModule.ReminderLeadDaysFirst"/> and
+/// <see cref="ExpertsModule.ReminderLeadDaysSecond"/> days before it, each once per expert
 /// (key <c>meeting:{id}:expert:{eid}:lead:{days}</c>). A lead time that had already passed when the meeting
 /// was created is skipped (the invitation said it all); a late run sends only the nearest lead time.
 /// </summary>
@@ -22,8 +22,8 @@ internal sealed class MeetingReminderJob(ExpertsDbContext db, ICountySettings se
         var now = clock.GetUtcNow().UtcDateTime;
         int[] leads =
         [
-            await settings.GetAsync(CountySettingKeys.ReminderLeadDaysFirst, cancellationToken),
-            await settings.GetAsync(CountySettingKeys.ReminderLeadDaysSecond, cancellationToken),
+            await settings.GetAsync(ExpertsModule.ReminderLeadDaysFirst, cancellationToken),
+            await settings.GetAsync(ExpertsModule.ReminderLeadDaysSecond, cancellationToken),
         ];
         var meetings = await db.Meetings
             .Include(m => m.Invitations)

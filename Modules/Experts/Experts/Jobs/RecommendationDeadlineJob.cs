@@ -19,8 +19,8 @@ internal sealed class RecommendationDeadlineJob(ExpertsDbContext db, ICountyCont
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = county.Required;
-        var first = CountySettingKeys.ReminderLeadDaysFirst.Parse(await settings.GetTextAsync(code, CountySettingKeys.ReminderLeadDaysFirst, cancellationToken));
-        var second = CountySettingKeys.ReminderLeadDaysSecond.Parse(await settings.GetTextAsync(code, CountySettingKeys.ReminderLeadDaysSecond, cancellationToken));
+        var first = await settings.GetAsync(ExpertsModule.ReminderLeadDaysFirst, code, cancellationToken);
+        var second = await settings.GetAsync(ExpertsModule.ReminderLeadDaysSecond, code, cancellationToken);
         var leads = new[] { first, second }.Distinct().OrderByDescending(d => d).ToList();
 
         var open = await db.Rounds.Include(r => r.Units).Where(r => r.Status == RoundStatus.Open).OrderBy(r => r.Id).ToListAsync(cancellationToken);

@@ -20,7 +20,7 @@ internal sealed class DeadlineReminderJob(GridDbContext db, ICountyContext count
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var code = county.Required;
-        var days = GridModule.DeadlineReminderDays.Parse(await settings.GetTextAsync(code, GridModule.DeadlineReminderDays, cancellationToken));
+        var days = await settings.GetAsync(GridModule.DeadlineReminderDays, code, cancellationToken);
         var until = now.AddDays(days);
         var due = await db.Hazards
             .Where(h => h.Overdue == false

@@ -111,7 +111,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         Expert = expert;
         CanManage = access.IsCountyManager;
         CanEditAvailability = access.ManagesExpert(expert);
-        TermYears = await settings.GetAsync(CountySettingKeys.ExpertTermYears, cancellationToken);
+        TermYears = await settings.GetAsync(ExpertsModule.TermYears, cancellationToken);
         FieldNames = await db.ExpertFields.AsNoTracking().Where(f => f.ExpertId == id).Select(f => f.Field!.Name).ToListAsync(cancellationToken);
         Unavailable = await db.Unavailabilities.AsNoTracking().Where(u => u.ExpertId == id).OrderByDescending(u => u.From).Take(50).ToListAsync(cancellationToken);
         HistoryTotal = await db.Participations.CountAsync(x => x.ExpertId == id, cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         }
 
         CanManage = access.IsCountyManager;
-        Cap = await settings.GetAsync(CountySettingKeys.ExpertRecommendationsPerUnit, cancellationToken);
+        Cap = await settings.GetAsync(ExpertsModule.RecommendationsPerUnit, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var rounds = await db.Rounds.AsNoTracking().Include(r => r.Units).OrderByDescending(r => r.Id).Take(50).ToListAsync(cancellationToken);
         var ids = rounds.Select(r => r.Id).ToList();
