@@ -68,6 +68,7 @@ public static partial class PlatformApp
             container.RegisterModule(new PlatformAutofacModule(catalog));
             container.RegisterType<DemoCountySeeder>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
+            container.RegisterType<TodoList>().AsSelf().InstancePerLifetimeScope();
             container.RegisterType<DepartmentModules>().AsSelf().SingleInstance();
             container.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
             container.RegisterInstance<Emergency.BuildingBlocks.Files.IModuleFiles>(new ModuleFiles(dataRoot));

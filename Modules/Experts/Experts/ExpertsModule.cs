@@ -72,5 +72,6 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<Areas.experts.Pages.Import.RecommendationImport>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertStatusChanges>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
+        builder.RegisterType<Todo.ExpertsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 }

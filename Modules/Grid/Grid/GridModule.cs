@@ -71,6 +71,7 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<GridAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<HazardSteps>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.GridTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 
     public override void RegisterJobs(JobRegistry jobs)
