@@ -147,7 +147,7 @@ internal static class GridBench
         return (writes, longest);
     }
 
-    private static async Task SeedAsync(BenchHost host, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
+    internal static async Task SeedAsync(BenchHost host, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
     {
         await using var db = host.OpenStore("grid");
         var connection = db.Database.GetDbConnection();

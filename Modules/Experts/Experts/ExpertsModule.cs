@@ -100,5 +100,6 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.ExpertsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 }

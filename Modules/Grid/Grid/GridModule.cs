@@ -72,6 +72,7 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<HazardSteps>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<GridNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.GridTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>

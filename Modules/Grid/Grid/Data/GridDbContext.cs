@@ -147,6 +147,8 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.HasIndex(x => new { x.Overdue, x.TownshipId });
             b.HasIndex(x => new { x.Overdue, x.DepartmentId, x.AwaitingReportIn }).HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
             b.HasIndex(x => new { x.DepartmentId, x.AwaitingReportIn });
+            // 我的待办: a department's hazards of one state in deadline order, read only as far as the list goes.
+            b.HasIndex(x => new { x.DepartmentId, x.State, x.DeadlineUtc });
             b.HasOne(x => x.Plan).WithOne().HasForeignKey<HazardPlan>(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -191,6 +193,8 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.Property(x => x.DecidedBy).HasMaxLength(64);
             b.Property(x => x.DecisionNote).HasMaxLength(1000);
             b.HasIndex(x => new { x.HazardId, x.Status });
+            // 我的待办: the few pending requests first, each hazard then found by its key.
+            b.HasIndex(x => new { x.Status, x.HazardId });
         });
         modelBuilder.Entity<DisasterReport>(b =>
         {

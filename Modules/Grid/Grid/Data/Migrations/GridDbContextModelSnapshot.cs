@@ -209,6 +209,8 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.HasIndex("HazardId", "Status");
 
+                    b.HasIndex("Status", "HazardId");
+
                     b.ToTable("Extensions", (string)null);
                 });
 
@@ -461,6 +463,8 @@ namespace Emergency.Grid.Data.Migrations
                     b.HasIndex("TownshipId", "State");
 
                     b.HasIndex("VillageId", "State");
+
+                    b.HasIndex("DepartmentId", "State", "DeadlineUtc");
 
                     b.HasIndex("Overdue", "DepartmentId", "AwaitingReportIn")
                         .HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
