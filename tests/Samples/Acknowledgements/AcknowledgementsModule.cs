@@ -1,7 +1,9 @@
+using Autofac;
 using Emergency.BuildingBlocks.Events;
 using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Todo;
 using Emergency.Samples.Acknowledgements.Data;
 using Emergency.Samples.Bulletins.Contracts;
 
@@ -22,6 +24,9 @@ public sealed class AcknowledgementsModule : ModuleDefinition
     public override ModuleStore Store { get; } = ModuleStore.For<AcknowledgementsDbContext>(o => new AcknowledgementsDbContext(o));
 
     public override IEnumerable<NavigationEntry> Navigation => [new("签收确认", "Acknowledgements", "/Index", 20)];
+
+    public override void Register(ContainerBuilder builder) =>
+        builder.RegisterType<AcknowledgementsTodo>().As<ITodoSource>().InstancePerLifetimeScope();
 
     public override void RegisterJobs(JobRegistry jobs) => jobs.PerCounty<OverdueReminderJob>("overdue-reminders", "*/5 * * * *");
 

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.Samples.Bulletins.Data;
@@ -20,5 +21,23 @@ public sealed class BulletinsModule : ModuleDefinition
 
     public override IEnumerable<NavigationEntry> Navigation => [new("通知公告", "Bulletins", "/Index", 10)];
 
-    public override IEnumerable<Permission> Permissions => [new("bulletins.issue", "发布通知", [Emergency.BuildingBlocks.Access.Post.CountyAdmin, Emergency.BuildingBlocks.Access.Post.EmergencyBureau])];
+    internal const string Issue = "bulletins.issue";
+
+    public override IEnumerable<Permission> Permissions => [new(Issue, "发布通知", [Post.CountyAdmin, Post.EmergencyBureau])];
+
+    /// <summary>The demo county starts with one bulletin to acknowledge (and so one acknowledgement due).</summary>
+    public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await using var db = context.OpenStore<BulletinsDbContext>();
+        var now = context.Clock.GetUtcNow().UtcDateTime;
+        Issuing.Issue(db, new Bulletin
+        {
+            Title = "演示通知：汛前隐患排查",
+            ContactEmail = "duty@qingshan.gov.cn",
+            IssuedAtUtc = now,
+            AcknowledgeByUtc = now.AddDays(2),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

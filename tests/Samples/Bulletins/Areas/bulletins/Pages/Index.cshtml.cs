@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Emergency.BuildingBlocks.Clock;
-using Emergency.BuildingBlocks.Tenancy;
+using Emergency.BuildingBlocks.Access;
 using Emergency.Samples.Bulletins.Contracts;
 using Emergency.Samples.Bulletins.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Samples.Bulletins.Areas.bulletins.Pages;
 
-internal sealed class IndexModel(BulletinsDbContext db, ICountyContext county, TimeProvider clock) : PageModel
+internal sealed class IndexModel(BulletinsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<Bulletin> Bulletins { get; private set; } = [];
 
@@ -22,6 +22,7 @@ internal sealed class IndexModel(BulletinsDbContext db, ICountyContext county, T
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Bulletins = await db.Bulletins.AsNoTracking().OrderByDescending(b => b.Id).Take(50).ToListAsync(cancellationToken);
 
+    [RequirePermission(BulletinsModule.Issue)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,20 +46,8 @@ internal sealed class IndexModel(BulletinsDbContext db, ICountyContext county, T
             AcknowledgeByUtc = deadline!.Value,
         };
         // The state change and its event commit together: the event cannot be lost, nor sent for nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Bulletins.Add(bulletin);
+        Issuing.Issue(db, bulletin);
         await db.SaveChangesAsync(cancellationToken);
-        db.Publish(new BulletinIssued
-        {
-            County = county.Required,
-            OccurredAtUtc = now,
-            BulletinId = bulletin.Id,
-            Title = bulletin.Title,
-            AcknowledgeByUtc = bulletin.AcknowledgeByUtc,
-            ContactEmail = bulletin.ContactEmail,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         Notice = $"已发布：{bulletin.Title}";
         return RedirectToPage();
     }
