@@ -147,8 +147,9 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.HasIndex(x => new { x.Overdue, x.TownshipId });
             b.HasIndex(x => new { x.Overdue, x.DepartmentId, x.AwaitingReportIn }).HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
             b.HasIndex(x => new { x.DepartmentId, x.AwaitingReportIn });
-            // 我的待办: a department's hazards of one state in deadline order, read only as far as the list goes.
-            b.HasIndex(x => new { x.DepartmentId, x.State, x.DeadlineUtc });
+            // 我的待办: a department's hazards of one state, not on the 报到 list, in deadline order, read only as far
+            // as the list goes; and the count of those on the 报到 list per state, from the index alone.
+            b.HasIndex(x => new { x.DepartmentId, x.State, x.AwaitingReportIn, x.DeadlineUtc });
             b.HasOne(x => x.Plan).WithOne().HasForeignKey<HazardPlan>(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
         });

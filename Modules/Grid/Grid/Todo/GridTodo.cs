@@ -89,12 +89,14 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock) : ITodoSour
 
         if (scope is { Level: UserScope.Department, DepartmentId: { } department })
         {
-            // To rectify (the tally, by department and state) and, besides those, the hazards still awaiting the 报到 in a later state.
+            // To rectify (state Assigned or Rectifying, not on the 报到 list) plus the whole 报到 list: the tally by
+            // department and state, plus those awaiting the 报到, less those awaiting it in the two states (all index counts).
             count += await db.HazardTallies
                 .Where(t => t.DepartmentId == department && (t.State == HazardState.Assigned || t.State == HazardState.Rectifying))
                 .SumAsync(t => t.Count, cancellationToken);
-            count += await db.Hazards.CountAsync(
-                h => h.DepartmentId == department && h.AwaitingReportIn == true && h.State != HazardState.Assigned && h.State != HazardState.Rectifying,
+            count += await db.Hazards.CountAsync(h => h.DepartmentId == department && h.AwaitingReportIn == true, cancellationToken);
+            count -= await db.Hazards.CountAsync(
+                h => h.DepartmentId == department && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying) && h.AwaitingReportIn == true,
                 cancellationToken);
         }
 

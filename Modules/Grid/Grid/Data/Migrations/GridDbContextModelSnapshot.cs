@@ -464,12 +464,12 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.HasIndex("VillageId", "State");
 
-                    b.HasIndex("DepartmentId", "State", "DeadlineUtc");
-
                     b.HasIndex("Overdue", "DepartmentId", "AwaitingReportIn")
                         .HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
 
                     b.HasIndex("Overdue", "State", "DeadlineUtc");
+
+                    b.HasIndex("DepartmentId", "State", "AwaitingReportIn", "DeadlineUtc");
 
                     b.ToTable("Hazards", (string)null);
                 });

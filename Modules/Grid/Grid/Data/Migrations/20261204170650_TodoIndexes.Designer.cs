@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Grid.Data.Migrations
 {
     [DbContext(typeof(GridDbContext))]
-    [Migration("20261204164412_TodoIndexes")]
+    [Migration("20261204170650_TodoIndexes")]
     partial class TodoIndexes
     {
         /// <inheritdoc />
@@ -467,12 +467,12 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.HasIndex("VillageId", "State");
 
-                    b.HasIndex("DepartmentId", "State", "DeadlineUtc");
-
                     b.HasIndex("Overdue", "DepartmentId", "AwaitingReportIn")
                         .HasDatabaseName("IX_Hazards_Overdue_DepartmentId");
 
                     b.HasIndex("Overdue", "State", "DeadlineUtc");
+
+                    b.HasIndex("DepartmentId", "State", "AwaitingReportIn", "DeadlineUtc");
 
                     b.ToTable("Hazards", (string)null);
                 });

@@ -11,9 +11,9 @@ namespace Emergency.Grid.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
-                name: "IX_Hazards_DepartmentId_State_DeadlineUtc",
+                name: "IX_Hazards_DepartmentId_State_AwaitingReportIn_DeadlineUtc",
                 table: "Hazards",
-                columns: new[] { "DepartmentId", "State", "DeadlineUtc" });
+                columns: new[] { "DepartmentId", "State", "AwaitingReportIn", "DeadlineUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Extensions_Status_HazardId",
@@ -25,7 +25,7 @@ namespace Emergency.Grid.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Hazards_DepartmentId_State_DeadlineUtc",
+                name: "IX_Hazards_DepartmentId_State_AwaitingReportIn_DeadlineUtc",
                 table: "Hazards");
 
             migrationBuilder.DropIndex(
