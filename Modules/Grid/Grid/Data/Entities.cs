@@ -236,6 +236,21 @@ internal sealed class Hazard : ILedgerKeys
         DepartmentId = departmentId;
         DepartmentName = departmentName;
         DeadlineUtc = deadlineUtc;
+        RemindedForDeadlineUtc = null;
+        Overdue = false;
+        AwaitingReportIn = false;
+    }
+
+    /// <summary>
+    /// 退回: the department gives the hazard back before starting it; no department, deadline, reminder or
+    /// whistle is left, and the township assigns it again.
+    /// </summary>
+    public void Return()
+    {
+        DepartmentId = null;
+        DepartmentName = null;
+        DeadlineUtc = null;
+        RemindedForDeadlineUtc = null;
         Overdue = false;
         AwaitingReportIn = false;
     }

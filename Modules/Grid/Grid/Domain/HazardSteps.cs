@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
@@ -14,9 +15,26 @@ internal sealed record StepError(string Field, string Message);
 /// (through its own methods), records the history line (who, when, what) and publishes what others must
 /// know, all in the caller's commit. A step that is refused returns its errors and changes nothing.
 /// </summary>
-internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAccess access)
+internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAccess access, ICountyUnits units, GridNotices notices)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The departments of the county that have the grid module on: only they can act on a hazard.</summary>
+    public Task<IReadOnlyList<UnitInfo>> DepartmentsThatActAsync(CancellationToken cancellationToken) =>
+        units.DepartmentsUsingAsync(access.County, GridModule.ModuleName, cancellationToken);
+
+    /// <summary>
+    /// Whether the hazard is with a department that has since switched the grid module off (it cannot act on it),
+    /// while the township can still reassign it.
+    /// </summary>
+    public static bool NeedsReassigning(Hazard hazard, IReadOnlyList<UnitInfo> departmentsThatAct)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        ArgumentNullException.ThrowIfNull(departmentsThatAct);
+        return HazardWorkflow.Allows(hazard.State, HazardAction.Reassign)
+            && hazard.DepartmentId is { } department
+            && departmentsThatAct.All(d => d.Id != department);
+    }
 
     public void Record(Hazard hazard, string action, HazardState? from, HazardState? to, string? note = null)
     {
@@ -91,8 +109,11 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         return true;
     }
 
-    /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its 治理方案 first.</summary>
-    public IReadOnlyList<StepError> Assign(Hazard hazard, UnitInfo? department, DateTime? deadlineUtc)
+    /// <summary>
+    /// 交办: to a department of the county that has the grid module on, with a deadline in the future; a 重大隐患
+    /// needs its 治理方案 first. The department is told (a notice with the link to the hazard).
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> AssignAsync(Hazard hazard, int? departmentId, DateTime? deadlineUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hazard);
         if (!HazardWorkflow.Allows(hazard.State, HazardAction.Assign))
@@ -101,11 +122,7 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         }
 
         var errors = new List<StepError>();
-        if (department is null)
-        {
-            errors.Add(new("Input.DepartmentId", "请选择责任部门"));
-        }
-
+        var department = await DepartmentThatActsAsync(departmentId, errors, cancellationToken);
         if (hazard.Level == HazardLevel.Major && hazard.Plan is null)
         {
             errors.Add(new("Input.DepartmentId", "重大隐患须先制定治理方案，才能交办"));
@@ -119,7 +136,103 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
 
         hazard.Assign(department!.Id, department.Name, deadlineUtc!.Value);
         TryMove(hazard, HazardAction.Assign, $"交办{department.Name}，整改期限 {ChinaTime.Format(deadlineUtc.Value)}");
+        db.Notify(notices.Assigned(hazard, Now));
         return [];
+    }
+
+    /// <summary>
+    /// 退回: the responsible department gives back a hazard it has not started, with its reason. The hazard is
+    /// reported again (no department, no deadline), a pending extension lapses, and the township is told.
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> ReturnAsync(Hazard hazard, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Return))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, HazardAction.Return))];
+        }
+
+        var errors = new List<StepError>();
+        Text(reason, "Input.Note", "请填写退回理由", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var department = hazard.DepartmentName ?? "责任部门";
+        await LapsePendingExtensionsAsync(hazard, "隐患已退回乡镇", cancellationToken);
+        hazard.Return();
+        TryMove(hazard, HazardAction.Return, $"{department}退回：{reason!.Trim()}");
+        var township = (await units.TownshipsAsync(access.County, cancellationToken)).FirstOrDefault(t => t.Id == hazard.TownshipId);
+        db.Notify(notices.Returned(hazard, township?.Name, department, reason.Trim(), Now));
+        return [];
+    }
+
+    /// <summary>
+    /// 重新交办: a hazard (assigned or being rectified) whose department has switched the grid module off goes to
+    /// another department that has it on, with a new deadline; it starts again as assigned, and that department is told.
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> ReassignAsync(Hazard hazard, int? departmentId, DateTime? deadlineUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Reassign))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, HazardAction.Reassign))];
+        }
+
+        if (!NeedsReassigning(hazard, await DepartmentsThatActAsync(cancellationToken)))
+        {
+            return [new("", $"{hazard.DepartmentName}仍在使用网格模块，隐患仍由其办理；如不属于其职责，可由该部门退回后再交办")];
+        }
+
+        var errors = new List<StepError>();
+        var department = await DepartmentThatActsAsync(departmentId, errors, cancellationToken);
+        Future(deadlineUtc, "Input.Deadline", "整改期限", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var previous = hazard.DepartmentName;
+        await LapsePendingExtensionsAsync(hazard, "隐患已重新交办", cancellationToken);
+        hazard.Assign(department!.Id, department.Name, deadlineUtc!.Value);
+        TryMove(hazard, HazardAction.Reassign,
+            $"原责任部门{previous}已停用网格模块，重新交办{department.Name}，整改期限 {ChinaTime.Format(deadlineUtc.Value)}");
+        db.Notify(notices.Assigned(hazard, Now));
+        return [];
+    }
+
+    /// <summary>The chosen department, if it has the grid module on; otherwise an error beside the field.</summary>
+    private async Task<UnitInfo?> DepartmentThatActsAsync(int? departmentId, List<StepError> errors, CancellationToken cancellationToken)
+    {
+        if (departmentId is null)
+        {
+            errors.Add(new("Input.DepartmentId", "请选择责任部门"));
+            return null;
+        }
+
+        if ((await DepartmentsThatActAsync(cancellationToken)).FirstOrDefault(d => d.Id == departmentId) is { } department)
+        {
+            return department;
+        }
+
+        var known = (await units.DepartmentsAsync(access.County, cancellationToken)).FirstOrDefault(d => d.Id == departmentId);
+        errors.Add(new("Input.DepartmentId", known is null
+            ? "请选择责任部门"
+            : $"{known.Name}未启用网格模块，无法办理隐患，请选择已启用网格模块的部门"));
+        return null;
+    }
+
+    /// <summary>A pending extension asked by the department that no longer has the hazard is refused with the reason.</summary>
+    private async Task LapsePendingExtensionsAsync(Hazard hazard, string why, CancellationToken cancellationToken)
+    {
+        foreach (var request in await db.Extensions.Where(e => e.HazardId == hazard.Id && e.Status == ExtensionStatus.Pending).ToListAsync(cancellationToken))
+        {
+            request.Status = ExtensionStatus.Refused;
+            request.DecidedBy = access.UserName;
+            request.DecidedAtUtc = Now;
+            request.DecisionNote = why;
+        }
     }
 
     /// <summary>延期申请: by the department, before the deadline, to a later deadline, one pending at a time.</summary>

@@ -11,12 +11,16 @@ internal enum HazardAction
     ReinspectPass = 3, // 复查合格，销号 (township)
     ReinspectFail = 4, // 复查不合格，退回整改 (township)
     Reject = 5, // 不予认定 (township)
+    Return = 6, // 退回 (department, before it starts): back to the township to assign again
+    Reassign = 7, // 重新交办 (township, when the department no longer uses the module)
 }
 
 /// <summary>
 /// Which step may follow which, in one place: reported → assigned → rectifying → awaiting
 /// re-inspection (复查) → closed (销号); a reported hazard may be rejected; a failed re-inspection
-/// goes back to rectifying. Anything else is a skipped step and is refused.
+/// goes back to rectifying. A department may return (退回) a hazard it has not started, which is reported
+/// again; the township may reassign (重新交办) one whose department no longer uses the module.
+/// Anything else is a skipped step and is refused.
 /// </summary>
 internal static class HazardWorkflow
 {
@@ -28,6 +32,9 @@ internal static class HazardWorkflow
         [(HazardState.Rectifying, HazardAction.SubmitRectified)] = HazardState.AwaitingReinspection,
         [(HazardState.AwaitingReinspection, HazardAction.ReinspectPass)] = HazardState.Closed,
         [(HazardState.AwaitingReinspection, HazardAction.ReinspectFail)] = HazardState.Rectifying,
+        [(HazardState.Assigned, HazardAction.Return)] = HazardState.Reported,
+        [(HazardState.Assigned, HazardAction.Reassign)] = HazardState.Assigned,
+        [(HazardState.Rectifying, HazardAction.Reassign)] = HazardState.Assigned,
     };
 
     public static HazardState? Next(HazardState from, HazardAction action) =>
@@ -59,6 +66,8 @@ internal static class HazardWorkflow
         HazardAction.SubmitRectified => "申请复查",
         HazardAction.ReinspectPass => "复查销号",
         HazardAction.ReinspectFail => "复查退回",
+        HazardAction.Return => "退回",
+        HazardAction.Reassign => "重新交办",
         _ => "不予认定",
     };
 

@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Tenancy;
 using Emergency.BuildingBlocks.Todo;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
@@ -10,14 +11,15 @@ namespace Emergency.Grid.Todo;
 /// <summary>
 /// The grid's part of 我的待办:
 /// <list type="bullet">
-/// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), pending extension requests, disaster reports to verify;</item>
+/// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), pending extension requests, disaster reports to verify,
+/// and open hazards whose department has since switched the module off (重新交办);</item>
 /// <item>a department: assigned hazards to rectify (by their deadline) and the overdue ones it must report in on (报到);</item>
 /// <item>the county manager: one reminder of the county's overdue hazards (督办).</item>
 /// </list>
 /// Every list is an index seek in page order (scope + state, as the ledger reads) cut to the limit; hazard
 /// counts come from the tally, so a county of a million hazards costs the same as a small one.
 /// </summary>
-internal sealed class GridTodo(GridDbContext db, TimeProvider clock) : ITodoSource
+internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyContext county, ICountyUnits units) : ITodoSource
 {
     public string Module => GridModule.ModuleName;
 
@@ -34,6 +36,13 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock) : ITodoSour
         {
             items.AddRange(await HazardsAsync(h => h.TownshipId == township && h.State == HazardState.Reported, "交办", limit, cancellationToken));
             items.AddRange(await HazardsAsync(h => h.TownshipId == township && h.State == HazardState.AwaitingReinspection, "复查", limit, cancellationToken));
+            if (await DepartmentsWithoutGridAsync(cancellationToken) is { Count: > 0 } without)
+            {
+                items.AddRange(await HazardsAsync(
+                    h => h.TownshipId == township && without.Contains(h.DepartmentId) && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying || h.State == HazardState.AwaitingReinspection),
+                    "重新交办", limit, cancellationToken));
+            }
+
             var extensions = await PendingExtensions(township)
                 .Join(db.Hazards, e => e.HazardId, h => h.Id, (e, h) => new { h.Id, h.GridName, h.Place, e.RequestedDeadlineUtc, h.DeadlineUtc, h.Overdue })
                 .OrderBy(x => x.DeadlineUtc)
@@ -83,6 +92,15 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock) : ITodoSour
             count += await db.HazardTallies
                 .Where(t => t.TownshipId == township && (t.State == HazardState.Reported || t.State == HazardState.AwaitingReinspection))
                 .SumAsync(t => t.Count, cancellationToken);
+            if (await DepartmentsWithoutGridAsync(cancellationToken) is { Count: > 0 } without)
+            {
+                var ids = without.Select(d => d!.Value).ToList();
+                count += await db.HazardTallies
+                    .Where(t => t.TownshipId == township && ids.Contains(t.DepartmentId)
+                        && (t.State == HazardState.Assigned || t.State == HazardState.Rectifying || t.State == HazardState.AwaitingReinspection))
+                    .SumAsync(t => t.Count, cancellationToken);
+            }
+
             count += await PendingExtensions(township).CountAsync(cancellationToken);
             count += await db.Disasters.CountAsync(d => d.TownshipId == township && d.Status == DisasterStatus.Reported, cancellationToken);
         }
@@ -106,6 +124,14 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock) : ITodoSour
         }
 
         return count;
+    }
+
+    /// <summary>The county's departments that have the grid module off (a hazard still with one of them must be reassigned); few.</summary>
+    private async Task<List<int?>> DepartmentsWithoutGridAsync(CancellationToken cancellationToken)
+    {
+        var code = county.Required;
+        var acting = (await units.DepartmentsUsingAsync(code, GridModule.ModuleName, cancellationToken)).Select(d => d.Id).ToHashSet();
+        return (await units.DepartmentsAsync(code, cancellationToken)).Where(d => !acting.Contains(d.Id)).Select(d => (int?)d.Id).ToList();
     }
 
     /// <summary>Pending extension requests of the township's hazards: read from the few pending requests, each hazard by its key.</summary>

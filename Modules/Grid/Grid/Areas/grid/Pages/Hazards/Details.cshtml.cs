@@ -11,12 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Grid.Areas.grid.Pages.Hazards;
 
 /// <summary>
-/// One hazard and every step of its rectification. The township assigns it (a 重大隐患 only with a
-/// 治理方案), rejects it, decides extensions, re-inspects and closes it; the department rectifies,
-/// asks for an extension before the deadline and reports in when whistled; the county supervises.
+/// One hazard and every step of its rectification. The township assigns it to a department that has the
+/// module on (a 重大隐患 only with a 治理方案), reassigns it when that department switched the module off,
+/// rejects it, decides extensions, re-inspects and closes it; the department returns it before starting,
+/// rectifies, asks for an extension before the deadline and reports in when whistled; the county supervises.
 /// Each step is checked against <see cref="HazardWorkflow"/>; a refused step changes nothing.
 /// </summary>
-internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSteps steps, ICountyUnits units) : PageModel
+internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSteps steps) : PageModel
 {
     public Hazard Hazard { get; private set; } = null!;
 
@@ -24,7 +25,11 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
     public IReadOnlyList<ExtensionRequest> Extensions { get; private set; } = [];
 
+    /// <summary>The departments that have the grid module on: the only ones a hazard is assigned to.</summary>
     public IReadOnlyList<UnitInfo> Departments { get; private set; } = [];
+
+    /// <summary>The responsible department switched the module off: the township reassigns the hazard.</summary>
+    public bool NeedsReassigning { get; private set; }
 
     public bool ActsForTownship { get; private set; }
 
@@ -41,11 +46,20 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>交办: to a department of the county, with a deadline in the future; a 重大隐患 needs its plan first.</summary>
+    /// <summary>交办: to a department that has the module on, with a deadline in the future; a 重大隐患 needs its plan first.</summary>
     [RequirePermission(GridModule.Manage)]
-    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
-        Task.FromResult(Done(steps.Assign(hazard, Departments.FirstOrDefault(d => d.Id == Input.DepartmentId), ToUtc(Input.Deadline)),
-            () => $"已交办{hazard.DepartmentName}")));
+    public Task<IActionResult> OnPostAssignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+        Done(await steps.AssignAsync(hazard, Input.DepartmentId, ToUtc(Input.Deadline), cancellationToken), () => $"已交办{hazard.DepartmentName}"));
+
+    /// <summary>重新交办: the department switched the module off; another one takes the hazard with a new deadline.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public Task<IActionResult> OnPostReassignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+        Done(await steps.ReassignAsync(hazard, Input.DepartmentId, ToUtc(Input.Deadline), cancellationToken), () => $"已重新交办{hazard.DepartmentName}"));
+
+    /// <summary>退回: the department gives back a hazard it has not started, with its reason; the township assigns it again.</summary>
+    [RequirePermission(GridModule.Rectify)]
+    public Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Department, async hazard =>
+        Done(await steps.ReturnAsync(hazard, Input.Note, cancellationToken), () => "已退回乡镇，由乡镇重新交办"));
 
     /// <summary>治理方案 of a 重大隐患 (targets, measures, funds, responsible person, deadline, safety measures).</summary>
     [RequirePermission(GridModule.Manage)]
@@ -218,7 +232,6 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
             return Forbid();
         }
 
-        Departments = await units.DepartmentsAsync(access.County, cancellationToken);
         var notice = await step(hazard);
         if (notice is null || !ModelState.IsValid)
         {
@@ -229,7 +242,8 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
         await db.SaveChangesAsync(cancellationToken);
         Notice = notice;
-        return RedirectToPage(new { id });
+        // A hazard the department returned is no longer its to see: it goes back to the ledger.
+        return access.MaySee(hazard) ? RedirectToPage(new { id }) : RedirectToPage("/Ledger/Index");
     }
 
     private string? Move(Hazard hazard, HazardAction action, string? note, string notice)
@@ -291,11 +305,8 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         Hazard = hazard;
         History = await db.HazardHistory.AsNoTracking().Where(h => h.HazardId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         Extensions = await db.Extensions.AsNoTracking().Where(e => e.HazardId == id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        if (Departments.Count == 0)
-        {
-            Departments = await units.DepartmentsAsync(access.County, cancellationToken);
-        }
-
+        Departments = await steps.DepartmentsThatActAsync(cancellationToken);
+        NeedsReassigning = HazardSteps.NeedsReassigning(hazard, Departments);
         ActsForTownship = access.ActsForTownship(hazard.TownshipId);
         ActsForDepartment = access.ActsForDepartment(hazard.DepartmentId);
         IsCountyManager = access.IsCountyManager;

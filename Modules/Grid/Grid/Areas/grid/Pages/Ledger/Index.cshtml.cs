@@ -17,6 +17,10 @@ namespace Emergency.Grid.Areas.grid.Pages.Ledger;
 /// </summary>
 internal sealed class IndexModel(LedgerQuery ledger, GridAccess access, ICountyUnits units) : PageModel
 {
+    /// <summary>What a step just did, when it leads here (a department that returned a hazard).</summary>
+    [TempData]
+    public string? Notice { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public int? TownshipId { get; set; }
 
