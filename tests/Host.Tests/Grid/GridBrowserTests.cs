@@ -80,7 +80,8 @@ public sealed class GridBrowserTests : GridTest
         // An overdue hazard is a bulk kind: it is mailed in the department's daily digest.
         await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-overdue"), n => n == 1, TimeSpan.FromSeconds(60));
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("platform:notice-digest");
-        var mails = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(60));
+        // Two mails by then: the assignment (mailed at once) and the digest.
+        var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(60));
         mails.Should().Contain(m => m.TextBody != null && m.TextBody.Contains("隐患整改逾期，请报到", StringComparison.Ordinal) && m.To.Mailboxes.Single().Address == "slj@qingshan.example.cn");
 
         // 水利局 finds it on its 报到 list, reports in, rectifies and asks for re-inspection.

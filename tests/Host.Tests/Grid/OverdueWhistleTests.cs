@@ -31,6 +31,8 @@ public sealed class OverdueWhistleTests : GridTest
             var (grid, _) = await SetUpGridsAsync(app);
             id = await ReportedHazardAsync(app, grid, "河口水库溢洪道", category: "FloodDrought");
             await AssignAsync(app, id, await DepartmentIdAsync(app, "水利局"), InChinaTime(TimeSpan.FromDays(3)));
+            // The assignment itself is mailed at once (not a bulk kind).
+            (await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20))).Single().Subject.Should().StartWith("新交办的隐患");
 
             var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
             jobs.Trigger(Sweep);
@@ -42,7 +44,7 @@ public sealed class OverdueWhistleTests : GridTest
             jobs.Trigger(Reminders);
             await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-deadline"), n => n == 1);
             jobs.Trigger(Digest);
-            var reminder = await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20));
+            var reminder = (await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20))).Where(m => m.Subject?.StartsWith("新交办", StringComparison.Ordinal) != true).ToList();
             reminder[0].Subject.Should().StartWith("每日通知汇总");
             reminder[0].TextBody.Should().Contain("隐患整改期限提醒");
             jobs.Trigger(Reminders);
@@ -51,8 +53,8 @@ public sealed class OverdueWhistleTests : GridTest
             jobs.Trigger(Sweep);
             await Eventually.WaitAsync(() => app.NoticeCountAsync("grid.hazard-overdue"), n => n == 1);
             jobs.Trigger(Digest);
-            var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
-            var whistle = mails[1];
+            var mails = await smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(20));
+            var whistle = mails.Single(m => m.TextBody?.Contains("隐患整改逾期，请报到", StringComparison.Ordinal) == true);
             whistle.To.Mailboxes.Single().Address.Should().Be("slj@qingshan.example.cn");
             whistle.TextBody.Should().Contain("隐患整改逾期，请报到").And.Contain("河口水库溢洪道");
 
@@ -60,7 +62,7 @@ public sealed class OverdueWhistleTests : GridTest
             jobs.Trigger(Sweep);
             jobs.Trigger(Digest);
             await Task.Delay(3000);
-            smtp.Messages().Should().HaveCount(2, "one reminder and one whistle: each once");
+            smtp.Messages().Should().HaveCount(3, "the assignment, one reminder and one whistle: each once");
             (await app.NoticeCountAsync("grid.hazard-overdue")).Should().Be(1);
             (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%HazardOverdue%'")).Should().Be(1);
 
@@ -75,7 +77,7 @@ public sealed class OverdueWhistleTests : GridTest
             again.Services.GetRequiredService<IRecurringJobManager>().Trigger(Sweep);
             again.Services.GetRequiredService<IRecurringJobManager>().Trigger(Digest);
             await Task.Delay(3000);
-            smtp.Messages().Should().HaveCount(2, "a restart neither loses nor repeats the whistle");
+            smtp.Messages().Should().HaveCount(3, "a restart neither loses nor repeats the whistle");
 
             var reportedIn = await StepAsync(again, Water, id, "ReportIn", new Dictionary<string, string> { ["Input.Note"] = "已安排施工队进场，预计 5 日内完成" });
             Text(await reportedIn.Content.ReadAsStringAsync()).Should().Contain("已报到");
