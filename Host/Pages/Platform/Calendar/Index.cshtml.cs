@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Emergency.Host.Platform;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.Host.Platform.Calendar;
 using Emergency.Host.Platform.Data;

@@ -1,4 +1,5 @@
 using System.Text;
+using Emergency.Host.Platform;
 using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.Data;
 using Emergency.Host.Platform.TreeImport;
