@@ -61,9 +61,16 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
         publishAfterSave.Add(build);
     }
 
+    /// <summary>
+    /// Work a store does in the same transaction right after its rows are saved (Grid keeps its hazard tally
+    /// this way), prepared before the save from the change tracker; null when there is none.
+    /// </summary>
+    protected virtual Func<CancellationToken, Task>? PrepareAfterSave() => null;
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (publishAfterSave.Count == 0)
+        var afterSave = PrepareAfterSave();
+        if (publishAfterSave.Count == 0 && afterSave is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -72,14 +79,23 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var builds = publishAfterSave.ToList();
-            publishAfterSave.Clear();
-            foreach (var build in builds)
+            if (afterSave is not null)
             {
-                Publish(build());
+                await afterSave(cancellationToken);
             }
 
-            saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (publishAfterSave.Count > 0)
+            {
+                var builds = publishAfterSave.ToList();
+                publishAfterSave.Clear();
+                foreach (var build in builds)
+                {
+                    Publish(build());
+                }
+
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

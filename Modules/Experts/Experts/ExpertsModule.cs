@@ -97,6 +97,7 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<ExpertAdmission>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<RecommendationImport>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertStatusChanges>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<MeetingCancellation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Emergency.Host.Platform;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.Host.Platform.Calendar;
 using Emergency.Host.Platform.Data;
@@ -99,34 +100,15 @@ internal sealed class IndexModel(
     {
         CheckYear(Year, nameof(Year));
         CheckSource(Source, nameof(Source));
-        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileRequired"]);
-        }
-        else if (!SheetReader.IsSupported(extension))
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileType"]);
-        }
-        else if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileTooLarge", MaxFileBytes / 1024 / 1024]);
-        }
-
-        if (!ModelState.IsValid)
+        var file = await SheetUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
+        if (file is null || !ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
             return Page();
         }
 
-        FileName = Path.GetFileName(Upload!.FileName);
-        byte[] content;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-
+        FileName = file.FileName;
+        var (content, extension) = (file.Content, file.Extension);
         Preview = await calendar.PreviewAsync(Year!.Value, content, extension, cancellationToken);
         if (Preview.FileProblem is { } problem)
         {

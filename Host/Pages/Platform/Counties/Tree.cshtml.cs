@@ -1,4 +1,5 @@
 using System.Text;
+using Emergency.Host.Platform;
 using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Host.Platform.Data;
 using Emergency.Host.Platform.TreeImport;
@@ -78,33 +79,14 @@ internal sealed class TreeModel(
             return NotFound();
         }
 
-        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileRequired"]);
-        }
-        else if (!SheetReader.IsSupported(extension))
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileType"]);
-        }
-        else if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), text["FileTooLarge", MaxFileBytes / 1024 / 1024]);
-        }
-
-        if (!ModelState.IsValid)
+        var file = await SheetUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
+        if (file is null)
         {
             return Page();
         }
 
-        FileName = Path.GetFileName(Upload!.FileName);
-        byte[] content;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-
+        FileName = file.FileName;
+        var (content, extension) = (file.Content, file.Extension);
         Preview = await import.PreviewAsync(Code!, content, extension, cancellationToken);
         if (Preview.FileProblem is { } problem)
         {

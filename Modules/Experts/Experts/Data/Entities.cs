@@ -390,6 +390,14 @@ internal sealed class Meeting
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>When the organiser called the meeting off before it started (status <see cref="MeetingStatus.Cancelled"/>).</summary>
+    public DateTime? CancelledAtUtc { get; set; }
+
+    public string? CancelledBy { get; set; }
+
+    /// <summary>取消原因, required when cancelling; shown on the meeting and in the notices to the invited.</summary>
+    public string? CancelReason { get; set; }
+
     public List<MeetingInvitation> Invitations { get; set; } = [];
 }
 

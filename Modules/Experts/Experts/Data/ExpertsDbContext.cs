@@ -156,6 +156,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.ReportFileName).HasMaxLength(200);
             b.Property(x => x.ReportStoredName).HasMaxLength(100);
             b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.Property(x => x.CancelledBy).HasMaxLength(64);
+            b.Property(x => x.CancelReason).HasMaxLength(500);
             b.HasMany(x => x.Invitations).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<MeetingInvitation>(b =>

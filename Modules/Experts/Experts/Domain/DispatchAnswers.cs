@@ -35,18 +35,7 @@ internal static class DispatchAnswers
         string message;
         if (accept)
         {
-            db.Participations.Add(new Participation
-            {
-                ExpertId = expert.Id,
-                Kind = ParticipationKind.Dispatch,
-                ReferenceId = dispatch.Id,
-                Title = dispatch.Title,
-                AtUtc = dispatch.StartsAtUtc,
-                DepartmentId = dispatch.DepartmentId,
-                DepartmentName = dispatch.DepartmentName,
-                Classified = dispatch.Classified,
-            });
-            expert.ParticipationCount++;
+            changes.Participated(expert, ParticipationKind.Dispatch, dispatch.Id, dispatch.Title, dispatch.StartsAtUtc, dispatch.DepartmentId, dispatch.DepartmentName, dispatch.Classified);
             message = "已接受调用，请按时到现场指挥部报到。";
         }
         else if (reason.Length == 0)

@@ -21,6 +21,7 @@ internal sealed class ExpertNotices(IStringLocalizer<ExpertsText> text, IPublicA
         public static readonly NoticeKind DispatchReminder = new("experts.dispatch-reminder", NoticeDelivery.Each);
         public static readonly NoticeKind MeetingInvitation = new("experts.meeting-invitation", NoticeDelivery.Each);
         public static readonly NoticeKind MeetingReminder = new("experts.meeting-reminder", NoticeDelivery.Each);
+        public static readonly NoticeKind MeetingCancelled = new("experts.meeting-cancelled", NoticeDelivery.Each);
         public static readonly NoticeKind RoundDeadline = new("experts.round-deadline", NoticeDelivery.Each);
         public static readonly NoticeKind TermExpiry = new("experts.term-expiry", NoticeDelivery.Each);
         public static readonly NoticeKind StatusChange = new("experts.status-change", NoticeDelivery.Each);
@@ -81,6 +82,23 @@ internal sealed class ExpertNotices(IStringLocalizer<ExpertsText> text, IPublicA
             : text.Render("Mail_MeetingReminderBody", expert.Name, meeting.DepartmentName, meeting.Topic, ChinaTime.Format(meeting.StartsAtUtc), meeting.Place),
         AtUtc = nowUtc,
     };
+
+    /// <summary>会商取消: a classified meeting's topic and place stay out of the mail, the reason is told.</summary>
+    public Notice Cancellation(Meeting meeting, Expert expert, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        var kindName = text.Render("MeetingKind_" + meeting.Kind);
+        return new()
+        {
+            Kind = Kinds.MeetingCancelled,
+            To = NoticeRecipient.Email(expert.Email!, expert.Name),
+            Title = meeting.Classified ? text.Render("Mail_MeetingCancelledSubjectClassified", kindName) : text.Render("Mail_MeetingCancelledSubject", kindName, meeting.Topic),
+            TextBody = meeting.Classified
+                ? text.Render("Mail_MeetingCancelledBodyClassified", expert.Name, meeting.DepartmentName, ChinaTime.Format(meeting.StartsAtUtc), meeting.CancelReason ?? "")
+                : text.Render("Mail_MeetingCancelledBody", expert.Name, meeting.DepartmentName, kindName, meeting.Topic, ChinaTime.Format(meeting.StartsAtUtc), meeting.Place, meeting.CancelReason ?? ""),
+            AtUtc = nowUtc,
+        };
+    }
 
     public Notice RoundDeadlineReminder(RecommendationRound round, UnitKind kind, int unitId, string unitName, DateTime nowUtc) => new()
     {

@@ -91,18 +91,7 @@ internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext co
         invitation.ExcuseReason = attendance == Attendance.Excused ? reason : null;
         if (before != Attendance.Present && attendance == Attendance.Present)
         {
-            db.Participations.Add(new Participation
-            {
-                ExpertId = expert.Id,
-                Kind = ParticipationKind.Meeting,
-                ReferenceId = meeting.Id,
-                Title = meeting.Topic,
-                AtUtc = meeting.StartsAtUtc,
-                DepartmentId = meeting.DepartmentId,
-                DepartmentName = meeting.DepartmentName,
-                Classified = meeting.Classified,
-            });
-            expert.ParticipationCount++;
+            Participated(expert, ParticipationKind.Meeting, meeting.Id, meeting.Topic, meeting.StartsAtUtc, meeting.DepartmentId, meeting.DepartmentName, meeting.Classified);
         }
         else if (before == Attendance.Present && attendance != Attendance.Present)
         {
@@ -120,5 +109,24 @@ internal sealed class ExpertStatusChanges(ExpertsDbContext db, ICountyContext co
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return expert;
+    }
+
+    /// <summary>One participation (a dispatch accepted, a meeting attended) on the expert's record, counted once.</summary>
+    public void Participated(
+        Expert expert, ParticipationKind kind, int referenceId, string title, DateTime atUtc, int departmentId, string departmentName, bool classified)
+    {
+        ArgumentNullException.ThrowIfNull(expert);
+        db.Participations.Add(new Participation
+        {
+            ExpertId = expert.Id,
+            Kind = kind,
+            ReferenceId = referenceId,
+            Title = title,
+            AtUtc = atUtc,
+            DepartmentId = departmentId,
+            DepartmentName = departmentName,
+            Classified = classified,
+        });
+        expert.ParticipationCount++;
     }
 }

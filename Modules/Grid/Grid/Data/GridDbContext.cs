@@ -31,35 +31,12 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
 
     public DbSet<DisasterReport> Disasters => Set<DisasterReport>();
 
-    /// <summary>Saves, and applies the hazards' tally deltas in the same transaction (see <see cref="HazardTally"/>).</summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>The hazards' tally deltas, applied in the save's own transaction (see <see cref="HazardTally"/>).</summary>
+    protected override Func<CancellationToken, Task>? PrepareAfterSave()
     {
         ChangeTracker.DetectChanges();
         var deltas = HazardTallyDeltas.Deltas(this);
-        if (deltas.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await HazardTallyDeltas.ApplyAsync(Database, deltas, cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-
-            return saved;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
+        return deltas.Count == 0 ? null : cancellationToken => HazardTallyDeltas.ApplyAsync(Database, deltas, cancellationToken);
     }
 
     /// <summary>The module saves asynchronously only, so the tally cannot be skipped by a synchronous save.</summary>

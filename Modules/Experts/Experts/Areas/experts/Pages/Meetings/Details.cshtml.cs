@@ -19,7 +19,7 @@ namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 /// participation history and the disqualification rule through <see cref="ExpertStatusChanges"/>.
 /// </summary>
 internal sealed class DetailsModel(
-    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, ICountyContext county, IModuleFiles files, TimeProvider clock)
+    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, MeetingCancellation cancellation, ICountyContext county, IModuleFiles files, TimeProvider clock)
     : PageModel
 {
     /// <summary>Largest report attachment accepted.</summary>
@@ -33,6 +33,14 @@ internal sealed class DetailsModel(
 
     public bool Started { get; private set; }
 
+    public bool Cancelled => Meeting.Status == MeetingStatus.Cancelled;
+
+    /// <summary>The organiser records attendance and the report once the meeting has started, unless it was cancelled.</summary>
+    public bool MayRecord => IsOrganiser && Started && !Cancelled;
+
+    /// <summary>The organiser may call off a planned meeting that has not started.</summary>
+    public bool MayCancel => IsOrganiser && MeetingCancellation.Refusal(Meeting, clock.GetUtcNow().UtcDateTime) is null;
+
     public IReadOnlyList<(MeetingInvitation Invitation, Expert Expert)> Rows { get; private set; } = [];
 
     [BindProperty]
@@ -40,6 +48,9 @@ internal sealed class DetailsModel(
 
     [BindProperty]
     public ReportInput Output { get; set; } = new();
+
+    [BindProperty]
+    public CancelInput Cancel { get; set; } = new();
 
     /// <summary>Optional attachment of the report (a document or scan), kept outside the web root.</summary>
     [BindProperty]
@@ -70,7 +81,11 @@ internal sealed class DetailsModel(
         }
 
         var reason = Attend.Reason?.Trim();
-        if (!Started)
+        if (Cancelled)
+        {
+            ModelState.AddModelError("Attend.Attendance", MeetingCancellation.NoAttendanceMessage);
+        }
+        else if (!Started)
         {
             ModelState.AddModelError("Attend.Attendance", "会商开始后才能登记出席情况");
         }
@@ -110,7 +125,11 @@ internal sealed class DetailsModel(
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(Output.Report))
+        if (Cancelled)
+        {
+            ModelState.AddModelError("Output.Report", MeetingCancellation.NoReportMessage);
+        }
+        else if (string.IsNullOrWhiteSpace(Output.Report))
         {
             ModelState.AddModelError("Output.Report", "请填写趋势分析和对策报告");
         }
@@ -146,6 +165,42 @@ internal sealed class DetailsModel(
 
         await db.SaveChangesAsync(cancellationToken);
         Notice = "已保存趋势分析和对策报告";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>取消会商: the organiser, before the start, with a reason; the invited experts are told by mail.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!IsOrganiser)
+        {
+            return Forbid();
+        }
+
+        if (MeetingCancellation.Refusal(Meeting, clock.GetUtcNow().UtcDateTime) is { } refused)
+        {
+            ModelState.AddModelError(string.Empty, refused);
+            return Page();
+        }
+
+        if (MeetingCancellation.ReasonProblem(Cancel.Reason) is { } problem)
+        {
+            ModelState.AddModelError("Cancel.Reason", problem);
+            return Page();
+        }
+
+        var (notCancelled, told) = await cancellation.CancelAsync(id, Cancel.Reason, access.UserName, cancellationToken);
+        if (notCancelled is not null)
+        {
+            ModelState.AddModelError(string.Empty, notCancelled);
+            return Page();
+        }
+
+        Notice = $"已取消会商，已通知受邀专家 {told} 名";
         return RedirectToPage(new { id });
     }
 
@@ -187,6 +242,11 @@ internal sealed class DetailsModel(
         public Attendance Attendance { get; set; }
 
         [StringLength(500, ErrorMessage = "请假事由不能超过 500 个字")]
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class CancelInput
+    {
         public string? Reason { get; set; }
     }
 
