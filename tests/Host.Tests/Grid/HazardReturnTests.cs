@@ -224,6 +224,31 @@ public sealed class HazardReturnTests : GridTest
     }
 
     [Fact]
+    public async Task A_hazard_awaiting_reinspection_is_re_inspected_not_reassigned_when_its_department_lost_the_module()
+    {
+        await using var app = await StartAsync();
+        await EnableForWaterAsync(app);
+        var (grid, _) = await SetUpGridsAsync(app);
+        var water = await DepartmentIdAsync(app, "水利局");
+        var id = await ReportedHazardAsync(app, grid, "河口村涵洞");
+        await AssignAsync(app, id, water, InChinaTime(TimeSpan.FromDays(7)));
+        await StepAsync(app, Water, id, "Start");
+        Text(await (await StepAsync(app, Water, id, "Submit", new Dictionary<string, string> { ["Input.Note"] = "已清淤" })).Content.ReadAsStringAsync())
+            .Should().Contain("已申请复查");
+
+        await using (var platform = app.OpenPlatform())
+        {
+            platform.DepartmentModules.RemoveRange(platform.DepartmentModules.Where(m => m.DepartmentId == water && m.Module == "grid"));
+            await platform.SaveChangesAsync();
+        }
+
+        app.ForgetCountyCache();
+        var home = Text(await (await app.AsAsync(Township)).GetStringAsync("/"));
+        home.Should().Contain("复查").And.Contain("河口村涵洞");
+        home.Should().NotContain("重新交办", "the township re-inspects a rectified hazard; there is nothing to hand over again");
+    }
+
+    [Fact]
     public async Task A_hazard_whose_department_still_has_the_module_is_not_reassigned_by_the_township()
     {
         await using var app = await StartAsync();

@@ -12,7 +12,7 @@ namespace Emergency.Grid.Todo;
 /// The grid's part of 我的待办:
 /// <list type="bullet">
 /// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), pending extension requests, disaster reports to verify,
-/// and open hazards whose department has since switched the module off (重新交办);</item>
+/// and hazards assigned or in rectification whose department has since switched the module off (重新交办; one awaiting 复查 is re-inspected instead);</item>
 /// <item>a department: assigned hazards to rectify (by their deadline) and the overdue ones it must report in on (报到);</item>
 /// <item>the county manager: one reminder of the county's overdue hazards (督办).</item>
 /// </list>
@@ -39,7 +39,7 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
             if (await DepartmentsWithoutGridAsync(cancellationToken) is { Count: > 0 } without)
             {
                 items.AddRange(await HazardsAsync(
-                    h => h.TownshipId == township && without.Contains(h.DepartmentId) && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying || h.State == HazardState.AwaitingReinspection),
+                    h => h.TownshipId == township && without.Contains(h.DepartmentId) && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying),
                     "重新交办", limit, cancellationToken));
             }
 
@@ -97,7 +97,7 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
                 var ids = without.Select(d => d!.Value).ToList();
                 count += await db.HazardTallies
                     .Where(t => t.TownshipId == township && ids.Contains(t.DepartmentId)
-                        && (t.State == HazardState.Assigned || t.State == HazardState.Rectifying || t.State == HazardState.AwaitingReinspection))
+                        && (t.State == HazardState.Assigned || t.State == HazardState.Rectifying))
                     .SumAsync(t => t.Count, cancellationToken);
             }
 
