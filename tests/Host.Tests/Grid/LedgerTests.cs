@@ -166,6 +166,38 @@ public sealed class LedgerTests : GridTest
         var done = await township.PostAsync("/grid/Import?handler=Confirm", confirm);
         Text(await done.Content.ReadAsStringAsync()).Should().Contain("已导入 2 个网格").And.Contain("青山社区一网格");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Grids")).Should().Be(2);
+        Directory.GetFiles(Path.Combine(DataRoot, "imports", TestApp.County, "grid")).Should().BeEmpty("the confirmation took the file out of the staging");
+
+        var page = await township.GetStringAsync("/grid/Import");
+        using var again = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Token(page), ["staged"] = staged });
+        Text(await (await township.PostAsync("/grid/Import?handler=Confirm", again)).Content.ReadAsStringAsync()).Should().Contain("导入文件已失效，请重新上传");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Grids")).Should().Be(2, "a second confirmation imports nothing twice");
+    }
+
+    [Fact]
+    public async Task A_grid_sheet_without_the_templates_columns_is_refused_by_name()
+    {
+        await using var app = await StartAsync();
+        var township = await app.AsAsync(Township);
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("网格");
+        string[] header = ["村（社区）", "网格编码", "网格名称", "类型", "户数"];
+        for (var c = 0; c < header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(header[c]);
+            sheet.Cell(2, c + 1).SetValue("河口村");
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        var page = await township.GetStringAsync("/grid/Import");
+        using var form = new MultipartFormDataContent { { new StringContent(Token(page)), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(stream.ToArray()), "Upload", "grids.xlsx");
+
+        var html = Text(await (await township.PostAsync("/grid/Import?handler=Preview", form)).Content.ReadAsStringAsync());
+
+        html.Should().Contain("表头缺少列：人口、风险防范重点、撤离路线、避难场所、应急电话").And.NotContain("确认导入");
+        Directory.Exists(Path.Combine(DataRoot, "imports")).Should().BeFalse("a refused file is not kept");
     }
 
     [Fact]
