@@ -39,7 +39,7 @@ public sealed class CertificateTests : ExpertsTest
             .And.Contain("打印证书")
             .And.NotContain("已撤销");
         html.Should().Contain("data-print").And.Contain("handler=Css").And.NotContain("<nav", "a bare print page");
-        var script = await bureau.GetStringAsync($"/experts/Certificate?id={expert}&handler=Script");
+        var script = await bureau.GetStringAsync("/_content/Experts/print.js");
         script.Should().Contain("window.print()");
     }
 

@@ -28,17 +28,4 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
-
-    /// <summary>The print button's script (wwwroot/print.js, embedded): same-origin, as the CSP allows, in any hosting.</summary>
-    public IActionResult OnGetScript()
-    {
-        var stream = typeof(IndexModel).Assembly.GetManifestResourceStream("Emergency.Experts.print.js");
-        if (stream is null)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.CacheControl = "private, max-age=3600";
-        return File(stream, "text/javascript; charset=utf-8");
-    }
 }
