@@ -26,7 +26,7 @@ public sealed class ExpertsModule : ModuleDefinition
     internal static readonly IntSetting RecommendationsPerUnit =
         new("experts.recommendations-per-unit", "每个单位推荐专家上限", "Expert recommendations per unit", SettingsGroup, 3, 1, 50, "名");
 
-    /// <summary>连续无故缺席取消资格次数 (seed 000: 2).</summary>
+    /// <summary>连续无故缺席提请取消资格研判的次数 (seed 000: 2).</summary>
     internal static readonly IntSetting AbsencesBeforeDisqualification =
         new("experts.absences-before-disqualification", "连续无故缺席取消资格次数", "Consecutive unexcused absences before disqualification", SettingsGroup, 2, 1, 10, "次");
 
@@ -102,5 +102,8 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.ExpertsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+        builder.RegisterType<DisqualificationReviews>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DispatchAnswers>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<MeetingAttendance>().AsSelf().InstancePerLifetimeScope();
     }
 }

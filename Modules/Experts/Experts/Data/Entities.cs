@@ -319,7 +319,14 @@ internal enum AnswerStatus
     Declined = 2, // 谢绝
 }
 
-/// <summary>One expert on a dispatch: the answer given through the signed link, once.</summary>
+/// <summary>How a dispatch answer was given.</summary>
+internal enum AnswerSource
+{
+    Link = 0, // 链接答复
+    Phone = 1, // 电话答复
+}
+
+/// <summary>One expert on a dispatch: the answer given through the signed link or by phone, once.</summary>
 internal sealed class DispatchAssignment
 {
     public int Id { get; set; }
@@ -339,6 +346,12 @@ internal sealed class DispatchAssignment
 
     /// <summary>SHA-256 of the link's secret; the link works while the answer is pending.</summary>
     public string TokenHash { get; set; } = "";
+
+    /// <summary>How the answer came in: the expert's link, or a call the organiser took (电话答复).</summary>
+    public AnswerSource AnswerSource { get; set; }
+
+    /// <summary>The account that took a phone answer; null for a link answer.</summary>
+    public string? AnswerTakenBy { get; set; }
 
     public int? Rating { get; set; }
 }
@@ -450,5 +463,56 @@ internal sealed class ExitRequest
 
     public DateTime? DecidedAtUtc { get; set; }
 
+    public string? DecisionNote { get; set; }
+}
+
+/// <summary>Why an expert is put up for disqualification (seed 000: 连续两次无正当理由不参加…, 无故不接受指派任务, 违反相关规定和纪律, 违反保密规定).</summary>
+internal enum DisqualificationCause
+{
+    RefusedDispatch = 0, // 谢绝调用
+    Absences = 1, // 连续无故缺席
+    Misconduct = 2, // 违纪
+    Confidentiality = 3, // 泄密（违反保密规定）
+}
+
+internal enum ReviewStatus
+{
+    Pending = 0, // 待研判
+    Confirmed = 1, // 已确认，取消资格
+    Dismissed = 2, // 不予取消
+    Withdrawn = 3, // 已撤销（出席情况更正后不再满足条件）
+}
+
+/// <summary>
+/// 取消资格研判: a refusal or the N-th consecutive unexcused absence puts the expert on the bureau's list to
+/// confirm (the expert is disqualified) or dismiss with a reason; a disqualification by hand is recorded here
+/// already confirmed. At most one pending review per expert and cause.
+/// </summary>
+internal sealed class DisqualificationReview
+{
+    public int Id { get; set; }
+
+    public int ExpertId { get; set; }
+
+    public DisqualificationCause Cause { get; set; }
+
+    /// <summary>What happened (the dispatch and the reason given, the absences, the misconduct).</summary>
+    public string Detail { get; set; } = "";
+
+    /// <summary>The dispatch refused or the meeting of the latest absence; null for a disqualification by hand.</summary>
+    public int? ReferenceId { get; set; }
+
+    public ReviewStatus Status { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The account that opened it by hand; null when the rule opened it.</summary>
+    public string? CreatedBy { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAtUtc { get; set; }
+
+    /// <summary>The bureau's note (required when dismissing).</summary>
     public string? DecisionNote { get; set; }
 }

@@ -33,6 +33,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<ExitRequest> ExitRequests => Set<ExitRequest>();
 
+    public DbSet<DisqualificationReview> DisqualificationReviews => Set<DisqualificationReview>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -142,6 +144,7 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.ToTable("DispatchAssignments");
             b.Property(x => x.DeclineReason).HasMaxLength(500);
             b.Property(x => x.TokenHash).HasMaxLength(64);
+            b.Property(x => x.AnswerTakenBy).HasMaxLength(64);
             b.HasIndex(x => new { x.DispatchId, x.ExpertId }).IsUnique();
             b.HasIndex(x => x.ExpertId);
             b.HasIndex(x => x.TokenHash).IsUnique();
@@ -175,6 +178,17 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.DecidedBy).HasMaxLength(64);
             b.Property(x => x.DecisionNote).HasMaxLength(1000);
             b.HasIndex(x => new { x.ExpertId, x.Status });
+        });
+        modelBuilder.Entity<DisqualificationReview>(b =>
+        {
+            b.ToTable("DisqualificationReviews");
+            b.Property(x => x.Detail).HasMaxLength(2000);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.Property(x => x.DecidedBy).HasMaxLength(64);
+            b.Property(x => x.DecisionNote).HasMaxLength(1000);
+            // One pending review per expert and cause, whatever races.
+            b.HasIndex(x => new { x.ExpertId, x.Cause }).IsUnique().HasFilter("\"Status\" = 0").HasDatabaseName("IX_DisqualificationReviews_Open");
+            b.HasIndex(x => new { x.Status, x.CreatedAtUtc });
         });
     }
 }

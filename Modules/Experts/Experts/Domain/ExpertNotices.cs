@@ -138,6 +138,16 @@ internal sealed class ExpertNotices(IStringLocalizer<ExpertsText> text, IPublicA
         AtUtc = nowUtc,
     };
 
+    /// <summary>取消资格 told to the expert once the bureau confirmed it (or disqualified by hand).</summary>
+    public Notice DisqualifiedToExpert(Expert expert, string reason, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.StatusChange,
+        To = NoticeRecipient.Email(expert.Email!, expert.Name),
+        Title = text.Render("Mail_DisqualifiedSubject"),
+        TextBody = text.Render("Mail_DisqualifiedExpertBody", expert.Name, reason, expert.CertificateNumber),
+        AtUtc = nowUtc,
+    };
+
     public static Notice FeedbackLetterToEmployer(FeedbackLetter letter, Expert expert, DateTime nowUtc) => new()
     {
         Kind = Kinds.FeedbackLetter,

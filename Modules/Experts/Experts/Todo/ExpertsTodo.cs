@@ -12,7 +12,8 @@ namespace Emergency.Experts.Todo;
 /// <list type="bullet">
 /// <item>a department or township invited to an open round it has not yet sent in (报送), due at the round's deadline;</item>
 /// <item>the county manager: county-team candidates to select (遴选) and to approve (批准入库), per round; exit requests to decide;</item>
-/// <item>a department: its own team's candidates and exit requests; its dispatches whose experts have not all answered, due at the answer-by time.</item>
+/// <item>a department: its own team's candidates and exit requests; its dispatches whose experts have not all answered, due at the answer-by time;</item>
+/// <item>the county manager: the pending 取消资格研判 (refusals, runs of unexcused absences) of experts still in the pool.</item>
 /// </list>
 /// The store is small (thousands of experts), so the count is the list itself.
 /// </summary>
@@ -70,6 +71,15 @@ internal sealed class ExpertsTodo(ExpertsDbContext db, TimeProvider clock) : ITo
         {
             items.AddRange((await exits.OrderBy(x => x.RequestedAtUtc).ToListAsync(cancellationToken))
                 .Select(x => new TodoItem(Module, "退出审批", $"{x.Name} 的退出申请（{BuildingBlocks.Clock.ChinaTime.Format(x.RequestedAtUtc)} 提出）", null, "/experts/Exits")));
+        }
+
+        if (scope.IsCountyManager)
+        {
+            var reviews = await db.DisqualificationReviews.AsNoTracking().Where(r => r.Status == ReviewStatus.Pending)
+                .Join(db.Experts.Where(x => x.Status == ExpertStatus.Active), r => r.ExpertId, x => x.Id, (r, x) => new { x.Name, r.Cause, r.CreatedAtUtc })
+                .OrderBy(x => x.CreatedAtUtc)
+                .ToListAsync(cancellationToken);
+            items.AddRange(reviews.Select(r => new TodoItem(Module, "取消资格研判", $"{r.Name}：{Domain.DisqualificationReviews.CauseName(r.Cause)}，待确认或不予取消", null, "/experts/Reviews")));
         }
 
         if (scope.DepartmentId is { } organiser)

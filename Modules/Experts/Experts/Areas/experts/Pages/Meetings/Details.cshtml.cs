@@ -16,10 +16,10 @@ namespace Emergency.Experts.Areas.experts.Pages.Meetings;
 /// <summary>
 /// One meeting: invited experts and, once it has started, the organiser records each expert's attendance
 /// (出席 / 请假 with a reason / 无故缺席) and the output report (趋势分析和对策报告). Attendance feeds the
-/// participation history and the disqualification rule through <see cref="ExpertStatusChanges"/>.
+/// participation history and the disqualification rule through <see cref="MeetingAttendance"/>.
 /// </summary>
 internal sealed class DetailsModel(
-    ExpertsDbContext db, ExpertsAccess access, ExpertStatusChanges changes, MeetingCancellation cancellation, ICountyContext county, IModuleFiles files, TimeProvider clock)
+    ExpertsDbContext db, ExpertsAccess access, MeetingAttendance attendance, MeetingCancellation cancellation, ICountyContext county, IModuleFiles files, TimeProvider clock)
     : PageModel
 {
     /// <summary>Largest report attachment accepted.</summary>
@@ -105,10 +105,9 @@ internal sealed class DetailsModel(
             return Page();
         }
 
-        var before = invitation.Attendance;
-        var expert = await changes.RecordAttendanceAsync(Meeting, invitation, Attend.Attendance, reason, cancellationToken);
-        Notice = expert.Status == ExpertStatus.Disqualified && before != Attend.Attendance
-            ? $"已登记 {expert.Name} 的出席情况；{expert.StatusReason}，已取消专家资格"
+        var (expert, opened) = await attendance.RecordAsync(Meeting, invitation, Attend.Attendance, reason, cancellationToken);
+        Notice = opened is not null
+            ? $"已登记 {expert.Name} 的出席情况；{opened.Detail}，已提交县应急管理局研判是否取消专家资格"
             : $"已登记 {expert.Name} 的出席情况";
         return RedirectToPage(new { id });
     }

@@ -16,7 +16,8 @@ namespace Emergency.Experts.Areas.experts.Pages.Respond;
 /// The expert answers a dispatch notice through the signed link of the email, without an account. The
 /// link names its county, so the page works in a scope of its own for that county (whatever the county
 /// of a signed-in visitor). A tampered link, another expert's or another county's, or an answered one is
-/// refused with a page saying so; a refusal without a reason disqualifies (拒绝调用且无正当理由).
+/// refused with a page saying so, and so is an answer after the answer-by time; a refusal needs its reason, which
+/// the bureau then judges (取消资格研判).
 /// </summary>
 [AllowAnonymous]
 internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks links, ICountyDirectory counties, TimeProvider clock) : PageModel
@@ -75,27 +76,32 @@ internal sealed class IndexModel(ILifetimeScope lifetimeScope, DispatchLinks lin
             return Refuse("您已不在专家库中，该调用通知的链接已失效");
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (DispatchAnswers.Refusal(dispatch, AnswerSource.Link, now, now) is { } late)
+        {
+            return Refuse(late);
+        }
+
         if (accept is null)
         {
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var reason = Reason?.Trim() ?? "";
-        if (!accept.Value && reason.Length > 500)
+        var answered = await scope.Resolve<DispatchAnswers>().AnswerAsync(
+            assignment, dispatch, expert, accept.Value, Reason ?? "", AnswerSource.Link, now, null, now, cancellationToken);
+        switch (answered.Outcome)
         {
-            ModelState.AddModelError(nameof(Reason), "谢绝理由不能超过 500 个字");
-            return Page();
+            case AnswerOutcome.ReasonMissing:
+                ModelState.AddModelError(nameof(Reason), answered.Message);
+                return Page();
+            case AnswerOutcome.AlreadyAnswered:
+                return Refuse("该调用通知已答复，链接已失效");
+            case AnswerOutcome.Refused:
+                return Refuse(answered.Message);
+            default:
+                Message = answered.Message;
+                return Page();
         }
-
-        var answered = await DispatchAnswers.AnswerAsync(db, scope.Resolve<ExpertStatusChanges>(), assignment, dispatch, expert, accept.Value, reason, now, cancellationToken);
-        if (answered is null)
-        {
-            return Refuse("该调用通知已答复，链接已失效");
-        }
-
-        Message = answered;
-        return Page();
     }
 
     private PageResult Refuse(string message)
