@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Autofac;
 using Emergency.BuildingBlocks.Tenancy;
-using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
 using Emergency.Experts.Domain;
 using Microsoft.AspNetCore.Authorization;
