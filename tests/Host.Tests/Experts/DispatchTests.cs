@@ -153,7 +153,7 @@ public sealed class DispatchTests : ExpertsTest
     }
 
     [Fact]
-    public async Task Refusing_a_dispatch_without_a_reason_disqualifies_the_expert_and_tells_the_employer()
+    public async Task Refusing_a_dispatch_needs_a_reason_and_no_longer_disqualifies_on_the_click()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         await using var app = await StartAsync(Smtp(smtp));
@@ -161,15 +161,17 @@ public sealed class DispatchTests : ExpertsTest
         await DispatchAsync(app, Bureau, "山火扑救", "森林草原火灾", [expert], TimeSpan.FromHours(4));
         var link = LinkIn((await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(20)))[0]);
 
-        var declined = await AnswerAsync(app, link, accept: false, reason: "  ");
-        Text(await declined.Content.ReadAsStringAsync()).Should().Contain("取消专家资格");
+        var blank = await AnswerAsync(app, link, accept: false, reason: "  ");
+        Text(await blank.Content.ReadAsStringAsync()).Should().Contain("谢绝调用须填写理由").And.NotContain("取消专家资格（");
+        (await AnswerOfAsync(app, expert)).Should().Be(0, "a refusal without a reason is not taken");
 
-        (await CountAsync(app, "experts", $"SELECT Status AS Value FROM Experts WHERE Id = {expert} AND StatusReason = '拒绝调用且无正当理由'")).Should().Be(2);
-        (await OutboxCountAsync(app, "ExpertDisqualified")).Should().Be(1);
-        (await OutboxCountAsync(app, "ExpertExited")).Should().Be(1);
-        var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(20));
-        var employer = mails.Single(m => m.To.Mailboxes.Single().Address == "hr@sunlin.example.cn");
-        employer.TextBody.Should().Contain("孙林").And.Contain("已被取消专家资格").And.Contain("已注销");
+        var declined = await AnswerAsync(app, link, accept: false, reason: "无");
+        Text(await declined.Content.ReadAsStringAsync()).Should().Contain("已谢绝调用").And.Contain("县应急管理局研判");
+        (await AnswerOfAsync(app, expert)).Should().Be(2);
+        (await CountAsync(app, "experts", $"SELECT Status AS Value FROM Experts WHERE Id = {expert}")).Should().Be(0, "the bureau judges the reason first (DisqualificationReviewTests)");
+        (await OutboxCountAsync(app, "ExpertDisqualified")).Should().Be(0);
+        await Task.Delay(1000);
+        smtp.Messages().Should().HaveCount(1, "the employer is not told of a refusal");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class MeetingTests : ExpertsTest
         CountAsync(app, "experts", $"SELECT ConsecutiveUnexcusedAbsences AS Value FROM Experts WHERE Id = {expert}");
 
     [Fact]
-    public async Task Two_consecutive_unexcused_absences_disqualify_the_expert_and_tell_the_employer()
+    public async Task Two_consecutive_unexcused_absences_put_the_expert_up_for_review_and_a_confirmation_tells_the_employer()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         await using var app = await StartAsync(Smtp(smtp));
@@ -67,11 +67,18 @@ public sealed class MeetingTests : ExpertsTest
         (await AbsencesAsync(app, expert)).Should().Be(1, "recording the same meeting again does not count twice");
         (await StatusAsync(app, expert)).Should().Be(0);
 
-        (await RecordAsync(app, bureau, second, expert, "Unexcused")).Should().Contain("连续 2 次无故缺席专家活动，已取消专家资格");
+        (await RecordAsync(app, bureau, second, expert, "Unexcused")).Should().Contain("连续 2 次无故缺席专家活动，已提交县应急管理局研判是否取消专家资格");
+        (await StatusAsync(app, expert)).Should().Be(0, "the bureau judges before anyone is disqualified");
+        (await AbsencesAsync(app, expert)).Should().Be(2);
+        (await OutboxCountAsync(app, "ExpertDisqualified")).Should().Be(0);
+
+        var review = await CountAsync(app, "experts", $"SELECT Id AS Value FROM DisqualificationReviews WHERE ExpertId = {expert} AND Cause = 1 AND Status = 0");
+        var confirmed = await TestApp.PostFormAsync(bureau, $"/experts/Reviews?handler=Confirm&reviewId={review}", new Dictionary<string, string> { ["Note"] = "" }, tokenFrom: "/experts/Reviews");
+        Text(await confirmed.Content.ReadAsStringAsync()).Should().Contain("已确认取消 吴川 的专家资格");
         (await StatusAsync(app, expert)).Should().Be(2);
         (await CountAsync(app, "experts", $"SELECT COUNT(*) AS Value FROM Experts WHERE Id = {expert} AND StatusReason = '连续 2 次无故缺席专家活动'")).Should().Be(1);
         (await OutboxCountAsync(app, "ExpertDisqualified")).Should().Be(1);
-        var mails = await smtp.WaitForMessagesAsync(3, TimeSpan.FromSeconds(20));
+        var mails = await smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(20));
         var employer = mails.Single(m => m.To.Mailboxes.Single().Address == "hr@wuchuan.example.cn");
         employer.TextBody.Should().Contain("吴川").And.Contain("连续 2 次无故缺席专家活动").And.Contain("已注销");
         Text(await bureau.GetStringAsync($"/experts/Profile?id={expert}")).Should().Contain("证书已注销");

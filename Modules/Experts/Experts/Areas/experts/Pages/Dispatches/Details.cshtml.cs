@@ -33,10 +33,10 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Di
     /// <summary>Pending assignments the organiser may record a phone answer for.</summary>
     public IReadOnlyList<(DispatchAssignment Assignment, Expert Expert)> Pending { get; private set; } = [];
 
-    [BindProperty]
+    /// <summary>The rating posted (bound by its handler only, so the phone form is not validated against it).</summary>
     public RateInput Rate { get; set; } = new();
 
-    [BindProperty]
+    /// <summary>The phone answer posted.</summary>
     public PhoneInput Phone { get; set; } = new();
 
     [TempData]
@@ -45,8 +45,9 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Di
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostRateAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRateAsync(int id, [Bind(Prefix = "Rate")] RateInput rate, CancellationToken cancellationToken)
     {
+        Rate = rate ?? new();
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -99,8 +100,9 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Di
     }
 
     /// <summary>电话答复: the organiser records an answer taken by phone; the call must be before the answer-by time and not in the future.</summary>
-    public async Task<IActionResult> OnPostPhoneAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPhoneAsync(int id, [Bind(Prefix = "Phone")] PhoneInput phone, CancellationToken cancellationToken)
     {
+        Phone = phone ?? new();
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
@@ -109,11 +111,6 @@ internal sealed class DetailsModel(ExpertsDbContext db, ExpertsAccess access, Di
         if (!IsOrganiser)
         {
             return Forbid();
-        }
-
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Rate.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
         }
 
         var assignment = await db.DispatchAssignments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == Phone.AssignmentId && a.DispatchId == id, cancellationToken);
