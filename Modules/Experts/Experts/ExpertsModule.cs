@@ -28,7 +28,7 @@ public sealed class ExpertsModule : ModuleDefinition
 
     /// <summary>连续无故缺席提请取消资格研判的次数 (seed 000: 2).</summary>
     internal static readonly IntSetting AbsencesBeforeDisqualification =
-        new("experts.absences-before-disqualification", "连续无故缺席取消资格次数", "Consecutive unexcused absences before disqualification", SettingsGroup, 2, 1, 10, "次");
+        new("experts.absences-before-disqualification", "连续无故缺席提请取消资格研判次数", "Consecutive unexcused absences before a disqualification review", SettingsGroup, 2, 1, 10, "次");
 
     /// <summary>专家聘期 (seed 000: 3 years).</summary>
     internal static readonly IntSetting TermYears =
