@@ -82,7 +82,7 @@ internal sealed class DispatchAnswers(ExpertsDbContext db, ExpertStatusChanges c
             return new(AnswerOutcome.ReasonMissing, ReasonRequired);
         }
 
-        if (reason.Length > MaxReason)
+        if (!accept && reason.Length > MaxReason)
         {
             return new(AnswerOutcome.ReasonMissing, "谢绝理由不能超过 500 个字");
         }
