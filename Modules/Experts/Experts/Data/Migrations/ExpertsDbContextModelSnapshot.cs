@@ -159,6 +159,13 @@ namespace Emergency.Experts.Data.Migrations
                     b.Property<int>("Answer")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnswerSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerTakenBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -194,6 +201,59 @@ namespace Emergency.Experts.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DispatchAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Experts.Data.DisqualificationReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cause")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId", "Cause")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DisqualificationReviews_Open")
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("Status", "CreatedAtUtc");
+
+                    b.ToTable("DisqualificationReviews", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Experts.Data.ExitRequest", b =>
