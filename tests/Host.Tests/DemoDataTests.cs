@@ -80,7 +80,7 @@ public sealed partial class DemoDataTests : PlatformTest
         var township = await app.AsAsync("qingshan");
 
         var list = Text(await township.GetStringAsync("/teams"));
-        list.Should().Contain("青山镇应急救援队").And.Contain("26 / 30").And.Contain("河口村应急救援分队").And.Contain("8 / 10").And.Contain("人数不足");
+        list.Should().Contain("青山镇应急救援队").And.Contain("26 / 30 人数不足").And.Contain("河口村应急救援分队").And.Contain("8 / 10 人数不足");
         Text(await township.GetStringAsync("/")).Should().Contain("青山镇应急救援队：在队 26 人，不足最低 30 人");
         (await CountAsync(app, "teams", "SELECT COUNT(*) AS Value FROM Teams")).Should().Be(5, "township, village, professional, enterprise and volunteer teams");
         (await CountAsync(app, "teams", "SELECT COUNT(*) AS Value FROM Teams t WHERE t.ActiveMembers <> (SELECT COUNT(*) FROM Members m WHERE m.TeamId = t.Id AND m.LeftOn IS NULL)"))

@@ -79,7 +79,8 @@ public sealed class TeamRegistrationTests : TeamsTest
         await SetMinimumAsync(app, "teams.township-minimum", 3);
 
         Text(await township.GetStringAsync($"/teams/Teams/Details?id={team}")).Should().NotContain("低于县定最低人数").And.Contain("（最低 3 人）");
-        Text(await township.GetStringAsync("/teams")).Should().NotContain("人数不足");
+        (await township.GetStringAsync("/teams")).Should().NotContain("data-testid=\"below-flag\"");
+        Text(await township.GetStringAsync("/teams")).Should().Contain("3 / 3 在编");
         Text(await township.GetStringAsync("/")).Should().NotContain("队伍人数不足");
     }
 

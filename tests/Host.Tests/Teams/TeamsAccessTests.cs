@@ -69,7 +69,7 @@ public sealed class TeamsAccessTests : TeamsTest
         (await leader.GetAsync($"/teams/Members/Edit?team={team}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var member = await CountAsync(app, "teams", "SELECT Id AS Value FROM Members WHERE Name = '队员1'");
         var leave = await TestApp.PostFormAsync(leader, $"/teams/Teams/Details?id={team}&handler=Leave&member={member}",
-            new Dictionary<string, string> { ["leftOn"] = "2026-11-20", ["leftReason"] = "领导操作" }, tokenFrom: $"/teams/Teams/Details?id={team}");
+            new Dictionary<string, string> { ["leftOn"] = "2026-11-20", ["leftReason"] = "领导操作" }, tokenFrom: "/Account/ChangePassword");
         leave.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await ActiveMembersAsync(app, team)).Should().Be(1);
     }
