@@ -74,6 +74,29 @@ public sealed partial class DemoDataTests : PlatformTest
     }
 
     [Fact]
+    public async Task The_township_sees_its_teams_below_the_minimum_flagged_and_on_its_todo()
+    {
+        await using var app = await StartAsync(WithDemoData);
+        var township = await app.AsAsync("qingshan");
+
+        var list = Regex.Replace(Text(await township.GetStringAsync("/teams")), @"\s+", " ");
+        list.Should().Contain("青山镇应急救援队").And.Contain("26 / 30 人数不足").And.Contain("河口村应急救援分队").And.Contain("8 / 10 人数不足");
+        Regex.Replace(Text(await township.GetStringAsync("/")), @"\s+", " ").Should().Contain("青山镇应急救援队：在队 26 人，不足最低 30 人");
+        (await CountAsync(app, "teams", "SELECT COUNT(*) AS Value FROM Teams")).Should().Be(5, "township, village, professional, enterprise and volunteer teams");
+        (await CountAsync(app, "teams", "SELECT COUNT(*) AS Value FROM Teams t WHERE t.ActiveMembers <> (SELECT COUNT(*) FROM Members m WHERE m.TeamId = t.Id AND m.LeftOn IS NULL)"))
+            .Should().Be(0, "every team's count matches its members");
+        await using (var db = app.OpenStore("teams"))
+        {
+            var idCards = await db.Database.SqlQueryRaw<string>("SELECT IdCardNumber AS Value FROM Members").ToListAsync();
+            idCards.Should().HaveCount(65).And.OnlyContain(n => Emergency.BuildingBlocks.Validation.IdCard.Validate(n, null) == null, "demo members have valid ID card numbers");
+        }
+
+        var teamId = await CountAsync(app, "teams", "SELECT Id AS Value FROM Teams WHERE Name = '青山镇应急救援队'");
+        Regex.Replace(Text(await township.GetStringAsync($"/teams/Teams/Details?id={teamId}")), @"\s+", " ").Should().Contain("低于县定最低人数 30 人").And.Contain("同时在“河口村应急救援分队”");
+        Regex.Replace(Text(await (await app.AsAsync(Clerk)).GetStringAsync("/teams")), @"\s+", " ").Should().Contain("共 5 支队伍").And.Contain("青山县蓝天救援队");
+    }
+
+    [Fact]
     public async Task A_second_start_seeds_nothing_again()
     {
         int grids, hazards, experts, rounds;

@@ -100,7 +100,7 @@ internal sealed class IndexModel(
     {
         CheckYear(Year, nameof(Year));
         CheckSource(Source, nameof(Source));
-        var file = await SheetUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
+        var file = await PlatformUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
         if (file is null || !ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);

@@ -79,7 +79,7 @@ internal sealed class TreeModel(
             return NotFound();
         }
 
-        var file = await SheetUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
+        var file = await PlatformUploads.ReadAsync(Upload, nameof(Upload), MaxFileBytes, ModelState, text, cancellationToken);
         if (file is null)
         {
             return Page();

@@ -72,17 +72,10 @@ internal sealed class IndexModel(
             ModelState.AddModelError(nameof(Round), "请选择推荐轮次");
         }
 
-        if (Upload is null || Upload.Length == 0)
+        var read = await SheetUploads.ReadAsync(Upload, MaxFileBytes, xlsxOnly: true, cancellationToken);
+        if (read.Problem is { } refused)
         {
-            ModelState.AddModelError(nameof(Upload), "请选择要导入的文件");
-        }
-        else if (!string.Equals(Path.GetExtension(Upload.FileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError(nameof(Upload), "请上传 Excel（.xlsx）文件");
-        }
-        else if (Upload.Length > MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "文件不能超过 5 MB");
+            ModelState.AddModelError(nameof(Upload), SheetUploads.Message(refused, MaxFileBytes, xlsxOnly: true));
         }
 
         if (!ModelState.IsValid)
@@ -90,14 +83,8 @@ internal sealed class IndexModel(
             return Page();
         }
 
-        byte[] content;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload!.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-
-        FileName = Path.GetFileName(Upload.FileName);
+        var content = read.Upload!.Content;
+        FileName = read.Upload.FileName;
         Preview = await import.PreviewAsync(round!, content, cancellationToken);
         if (Preview.FileProblem is { } problem)
         {

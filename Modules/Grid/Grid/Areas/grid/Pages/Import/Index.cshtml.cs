@@ -24,6 +24,8 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public const int MaxRows = 2000;
 
+    public const long MaxFileBytes = 5 * 1024 * 1024;
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     /// <summary>The staged file's token once a clean file is previewed.</summary>
@@ -45,25 +47,14 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             return Forbid();
         }
 
-        if (Upload is null || Upload.Length == 0)
+        var read = await SheetUploads.ReadAsync(Upload, MaxFileBytes, xlsxOnly: true, cancellationToken);
+        if (read.Upload is not { } upload)
         {
-            ModelState.AddModelError("Upload", "请选择要导入的 Excel 文件（.xlsx）");
+            ModelState.AddModelError("Upload", SheetUploads.Message(read.Problem!.Value, MaxFileBytes, xlsxOnly: true));
             return Page();
         }
 
-        if (Upload.Length > 5 * 1024 * 1024 || !Upload.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            ModelState.AddModelError("Upload", "只能导入不超过 5 MB 的 .xlsx 文件");
-            return Page();
-        }
-
-        byte[] content;
-        using (var buffer = new MemoryStream())
-        {
-            await Upload.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-
+        var content = upload.Content;
         var rows = await CheckAsync(content, cancellationToken);
         if (rows is null)
         {
@@ -73,7 +64,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         Rows = rows;
         if (rows.All(r => r.Errors.Count == 0))
         {
-            Staged = await staging.StageAsync(access.County, GridModule.ModuleName, new StagedUpload(Path.GetFileName(Upload.FileName), ".xlsx", content), cancellationToken);
+            Staged = await staging.StageAsync(access.County, GridModule.ModuleName, upload, cancellationToken);
         }
 
         return Page();

@@ -1,7 +1,7 @@
-namespace Emergency.Experts.Domain;
+namespace Emergency.BuildingBlocks.Validation;
 
 /// <summary>Mobile numbers and email addresses as a county office writes them.</summary>
-internal static class Contact
+public static class Contact
 {
     public static string? ValidateMobile(string? value)
     {

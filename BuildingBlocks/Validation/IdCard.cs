@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace Emergency.Experts.Domain;
+namespace Emergency.BuildingBlocks.Validation;
 
 /// <summary>
 /// Checks a 居民身份证号码 (GB 11643-1999): 18 characters, a valid birth date in positions 7–14, and the
 /// ISO 7064 MOD 11-2 check character. Gives the Chinese message to show beside the field.
 /// </summary>
-internal static class IdCard
+public static class IdCard
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";

@@ -1,0 +1,56 @@
+using Emergency.BuildingBlocks.Events;
+
+namespace Emergency.Teams.Contracts;
+
+/// <summary>救援队伍类别: who owns a team and whether a minimum size applies (township and village teams).</summary>
+public enum TeamKind
+{
+    /// <summary>乡镇综合应急救援队伍, owned by a township (minimum: teams.township-minimum).</summary>
+    Township = 0,
+
+    /// <summary>园区综合应急救援队伍, owned by an industrial park 管委会 (a township-level unit; the township minimum).</summary>
+    Park = 1,
+
+    /// <summary>村级应急救援队伍（分队）, owned by a village or community (minimum: teams.village-minimum).</summary>
+    Village = 2,
+
+    /// <summary>县级专业救援队伍, owned by a county department (消防, 森林消防, 矿山, 危化, 医疗, 市政 …).</summary>
+    CountyProfessional = 3,
+
+    /// <summary>企业专兼职救援队伍.</summary>
+    Enterprise = 4,
+
+    /// <summary>社会应急力量、志愿者队伍.</summary>
+    Volunteer = 5,
+}
+
+/// <summary>
+/// A rescue team's strength changed (a member joined, left or was trained): published after the save that
+/// changed it. <see cref="Minimum"/> is the county's minimum for the kind (null: no minimum applies), so a
+/// readiness view can tell whether a township has 队伍 (a team at minimum size).
+/// </summary>
+public sealed record TeamStrengthChanged : IntegrationEvent
+{
+    public required int TeamId { get; init; }
+
+    public required TeamKind Kind { get; init; }
+
+    public required string TeamName { get; init; }
+
+    /// <summary>The owning township (also set for a village's team), or null for a department's team.</summary>
+    public int? TownshipId { get; init; }
+
+    /// <summary>The owning village, or null.</summary>
+    public int? VillageId { get; init; }
+
+    /// <summary>The owning department, or null.</summary>
+    public int? DepartmentId { get; init; }
+
+    public required int ActiveMembers { get; init; }
+
+    public required int TrainedMembers { get; init; }
+
+    public int? Minimum { get; init; }
+
+    public required bool MeetsMinimum { get; init; }
+}

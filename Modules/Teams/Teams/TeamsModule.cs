@@ -1,0 +1,65 @@
+using Autofac;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.Teams.Data;
+using Emergency.Teams.Domain;
+
+namespace Emergency.Teams;
+
+/// <summary>
+/// 救援队伍: the county's rescue teams (township and park comprehensive teams, village teams, the departments'
+/// professional teams, enterprise and volunteer teams) and their members, with the minimum sizes the county
+/// sets, the two-team warning, member import and the printable 花名册.
+/// </summary>
+public sealed class TeamsModule : ModuleDefinition
+{
+    public const string ModuleName = "teams";
+
+    internal const string SettingsGroup = "救援队伍";
+
+    /// <summary>Seed 002: a township (and park) team of at least 30; seed 004: 20–30. The county chooses.</summary>
+    internal static readonly IntSetting TownshipMinimum =
+        new("teams.township-minimum", "乡镇（园区）救援队伍最少人数", "Township (park) team minimum members", SettingsGroup, 30, 1, 500, "人");
+
+    /// <summary>Seed 002: a village team of at least 10; seed 004: 10–20.</summary>
+    internal static readonly IntSetting VillageMinimum =
+        new("teams.village-minimum", "村（社区）救援队伍最少人数", "Village team minimum members", SettingsGroup, 10, 1, 200, "人");
+
+    /// <summary>管理救援队伍和队员: each unit its own teams, the county manager all.</summary>
+    internal const string Manage = "teams.manage";
+
+    public override string Name => ModuleName;
+
+    public override string DisplayName => "救援队伍";
+
+    public override string DisplayNameEn => "Rescue teams";
+
+    public override ModuleStore Store { get; } = ModuleStore.For<TeamsDbContext>(o => new TeamsDbContext(o));
+
+    /// <summary>Most departments own a professional team (消防, 卫健, 林业, 住建, 交通 …), so most departments use the module.</summary>
+    public override bool UsedByMostDepartments => true;
+
+    public override IEnumerable<NavigationEntry> Navigation => [new("救援队伍", "Rescue teams", "/Index", 40)];
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new(Manage, "管理本单位的救援队伍和队员", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
+    ];
+
+    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum];
+
+    public override void Register(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<TeamsAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<TeamMinimums>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<TeamRoster>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<MemberImport>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.TeamsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+    }
+
+    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
+        Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Todo;
+using Emergency.Teams.Data;
+using Emergency.Teams.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Teams.Todo;
+
+/// <summary>
+/// The teams' part of 我的待办: a township's or village's own teams below the county's minimum size (乡镇、园区
+/// 综合队伍 under teams.township-minimum, village teams under teams.village-minimum), to be filled up.
+/// </summary>
+internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums) : ITodoSource
+{
+    public string Module => TeamsModule.ModuleName;
+
+    public async Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (limit <= 0 || Own(scope) is not { } own)
+        {
+            return [];
+        }
+
+        var sizes = await minimums.GetAsync(cancellationToken);
+        var teams = await own.Where(sizes.Below()).OrderBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        return teams.Select(t => new TodoItem(Module, "队伍人数不足",
+                $"{t.Name}：在队 {t.ActiveMembers} 人，不足最低 {sizes.For(t.Kind)} 人",
+                null,
+                "/teams/Teams/Details?id=" + t.Id.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    public async Task<int> CountAsync(UnitScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (Own(scope) is not { } own)
+        {
+            return 0;
+        }
+
+        var sizes = await minimums.GetAsync(cancellationToken);
+        return await own.Where(sizes.Below()).CountAsync(cancellationToken);
+    }
+
+    /// <summary>The teams the user's unit owns: a township's own (not its villages'), a village's own; null for anyone else.</summary>
+    private IQueryable<RescueTeam>? Own(UnitScope scope)
+    {
+        if (!scope.CanWrite)
+        {
+            return null;
+        }
+
+        var teams = db.Teams.AsNoTracking();
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } township } => teams.Where(t => t.TownshipId == township && t.VillageId == null),
+            { Level: UserScope.Village, VillageId: { } village } => teams.Where(t => t.VillageId == village),
+            _ => null,
+        };
+    }
+}
