@@ -11,8 +11,8 @@ namespace Emergency.Experts.Jobs;
 /// <summary>
 /// Daily: each department keeping a team that has not filed (备案) for this year is reminded once when the county's
 /// filing deadline is within <see cref="ExpertsModule.FilingReminderLeadDays"/> days (key
-/// <c>filing:{year}:department:{id}:reminder</c>), and told once that it is overdue from the day after the deadline
-/// (<c>…:overdue</c>). Each key commits with its notice, so neither a second run nor a restart repeats one.
+/// <c>filing:{year}:department:{id}:reminder</c>), and told once that it is overdue on the day after the deadline
+/// (<c>…:overdue</c>; caught up within the same lead time after a missed day). Each key commits with its notice, so neither a second run nor a restart repeats one.
 /// </summary>
 internal sealed class FilingDeadlineJob(ExpertsDbContext db, ICountyContext county, ICountySettings settings, TeamFilings filings, TimeProvider clock) : ICountyJob
 {
@@ -25,7 +25,9 @@ internal sealed class FilingDeadlineJob(ExpertsDbContext db, ICountyContext coun
         var deadline = await filings.DeadlineAsync(year, code, cancellationToken);
         var lead = await settings.GetAsync(ExpertsModule.FilingReminderLeadDays, code, cancellationToken);
         var remind = today >= deadline.AddDays(-lead) && today <= deadline;
-        var overdue = today > deadline;
+        // Told once from the day after the deadline; a job that was down that day still tells within the lead time,
+        // but a department is not told months later (the county view and its 我的待办 keep showing it overdue).
+        var overdue = today > deadline && today <= deadline.AddDays(lead);
         if (!remind && !overdue)
         {
             return;
