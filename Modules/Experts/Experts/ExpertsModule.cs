@@ -46,6 +46,14 @@ public sealed class ExpertsModule : ModuleDefinition
     internal static readonly IntSetting ReminderLeadDaysSecond =
         new("reminders.lead-days-second", "第二次提醒提前天数（会商、推荐截止）", "Second reminder lead time (meetings, recommendation deadline)", SettingsGroup, 1, 0, 90, "天");
 
+    /// <summary>部门专家队伍备案截止 (seed 000: 1月20日), the month and day each year.</summary>
+    internal static readonly ChoiceSetting FilingDeadline =
+        new("experts.filing-deadline", "部门专家队伍备案截止日期（每年，月-日）", "Department team filing deadline (each year, month-day)", SettingsGroup, "01-20", Domain.TeamFilings.MonthDays);
+
+    /// <summary>备案截止前提醒提前天数.</summary>
+    internal static readonly IntSetting FilingReminderLeadDays =
+        new("experts.filing-reminder-lead-days", "备案截止提前提醒天数", "Filing deadline reminder lead time", SettingsGroup, 10, 1, 60, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "专家库";
@@ -75,7 +83,7 @@ public sealed class ExpertsModule : ModuleDefinition
     ];
 
     public override IEnumerable<SettingDefinition> Settings =>
-        [RecommendationsPerUnit, AbsencesBeforeDisqualification, TermYears, TermExpiryLeadDays, ReminderLeadDaysFirst, ReminderLeadDaysSecond];
+        [RecommendationsPerUnit, AbsencesBeforeDisqualification, TermYears, TermExpiryLeadDays, ReminderLeadDaysFirst, ReminderLeadDaysSecond, FilingDeadline, FilingReminderLeadDays];
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
         Demo.ExpertsDemoData.SeedAsync(context, cancellationToken);
@@ -87,6 +95,7 @@ public sealed class ExpertsModule : ModuleDefinition
         jobs.PerCounty<MeetingReminderJob>("meeting-reminders", "0 * * * *");
         jobs.PerCounty<TermExpiryReminderJob>("term-expiry", "0 9 * * *");
         jobs.PerCounty<RecommendationDeadlineJob>("recommendation-deadline", "0 8 * * *");
+        jobs.PerCounty<FilingDeadlineJob>("filing-deadline", "0 8 * * *");
     }
 
     public override void Register(ContainerBuilder builder)
@@ -101,6 +110,9 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ExpertEditing>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<RosterEntry>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<TeamFilings>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.ExpertsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
         builder.RegisterType<DisqualificationReviews>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchAnswers>().AsSelf().InstancePerLifetimeScope();

@@ -11,7 +11,7 @@ namespace Emergency.Host.Tests.Experts;
 /// <summary>
 /// The experts journey in a real browser (Debian's Chromium via Playwright), in Chinese: a round is opened,
 /// a department recommends, the bureau selects and approves, dispatches the expert who answers by the
-/// emailed link, then holds a 会商会 and records attendance.
+/// emailed link, then holds a 会商会 and records attendance, and finally edits the expert's mobile and title.
 /// </summary>
 public sealed class ExpertsBrowserTests : ExpertsTest
 {
@@ -224,5 +224,19 @@ public sealed class ExpertsBrowserTests : ExpertsTest
         await SeesExactlyAsync(attended.Locator("td").Nth(3), "出席");
         await SeesExactlyAsync(organiser.GetByTestId("profile-dispatches").Locator("tr", new() { HasText = dispatchTitle }).Locator("td").Nth(3), "接受");
         await organiser.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "experts-profile.png"), FullPage = true });
+
+        // 7. The bureau edits two fields of the expert's record; the profile shows the new values and the old→new lines.
+        await organiser.GetByTestId("edit-link").ClickAsync();
+        var edit = organiser.GetByTestId("edit-form");
+        await edit.GetByLabel("手机").FillAsync("13907719999");
+        await edit.GetByLabel("职称").FillAsync("正高级工程师");
+        await edit.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+        await SeesExactlyAsync(organiser.GetByTestId("notice"), $"已修改 {ExpertName} 的信息");
+        await SeesAsync(organiser.GetByTestId("profile"), "13907719999");
+        await SeesAsync(organiser.GetByTestId("profile"), "正高级工程师");
+        var change = organiser.GetByTestId("changes").Locator("tbody tr").First;
+        await SeesAsync(change, "手机：13907710001 → 13907719999");
+        await SeesAsync(change, "职称：高级工程师 → 正高级工程师");
+        await SeesAsync(change, "已生效");
     }
 }

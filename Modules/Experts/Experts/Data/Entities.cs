@@ -516,3 +516,68 @@ internal sealed class DisqualificationReview
     /// <summary>The bureau's note (required when dismissing).</summary>
     public string? DecisionNote { get; set; }
 }
+
+internal enum ExpertChangeStatus
+{
+    Pending = 0, // 待确认
+    Applied = 1, // 已生效
+    Rejected = 2, // 已退回
+}
+
+/// <summary>
+/// 专家信息变更: an edit of an admitted expert's contacts, employer, title or fields, written as old→new lines.
+/// The county manager's edit applies at once; the expert's department files it (报备) and the bureau confirms it.
+/// </summary>
+internal sealed class ExpertChange
+{
+    public int Id { get; set; }
+
+    public int ExpertId { get; set; }
+
+    /// <summary>The expert's department when the change was made (the department's filing counts its changes).</summary>
+    public int? DepartmentId { get; set; }
+
+    public ExpertChangeStatus Status { get; set; }
+
+    /// <summary>One line per changed field, "手机：旧 → 新", separated by new lines.</summary>
+    public string Lines { get; set; } = "";
+
+    /// <summary>The values to apply (JSON of <c>ExpertEdit</c>).</summary>
+    public string Proposed { get; set; } = "";
+
+    public string ProposedBy { get; set; } = "";
+
+    public string? ProposedByUnit { get; set; }
+
+    public DateTime ProposedAtUtc { get; set; }
+
+    public string? DecidedBy { get; set; }
+
+    public DateTime? DecidedAtUtc { get; set; }
+
+    public string? RejectReason { get; set; }
+}
+
+/// <summary>备案: a department files its expert team (the list of names) with the county for a year.</summary>
+internal sealed class TeamFiling
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    public int DepartmentId { get; set; }
+
+    public string DepartmentName { get; set; } = "";
+
+    public int ExpertCount { get; set; }
+
+    /// <summary>Changes since the department's previous filing: admissions, exits and applied edits of its team.</summary>
+    public int ChangeCount { get; set; }
+
+    /// <summary>The filed list (备案报名单): "姓名（证书编号）", separated by "、".</summary>
+    public string Names { get; set; } = "";
+
+    public string FiledBy { get; set; } = "";
+
+    public DateTime FiledAtUtc { get; set; }
+}

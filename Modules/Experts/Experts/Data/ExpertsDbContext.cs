@@ -35,6 +35,10 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<DisqualificationReview> DisqualificationReviews => Set<DisqualificationReview>();
 
+    public DbSet<ExpertChange> ExpertChanges => Set<ExpertChange>();
+
+    public DbSet<TeamFiling> TeamFilings => Set<TeamFiling>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -189,6 +193,28 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             // One pending review per expert and cause, whatever races.
             b.HasIndex(x => new { x.ExpertId, x.Cause }).IsUnique().HasFilter("\"Status\" = 0").HasDatabaseName("IX_DisqualificationReviews_Open");
             b.HasIndex(x => new { x.Status, x.CreatedAtUtc });
+        });
+        modelBuilder.Entity<ExpertChange>(b =>
+        {
+            b.ToTable("ExpertChanges");
+            b.Property(x => x.Lines).HasMaxLength(4000);
+            b.Property(x => x.Proposed).HasMaxLength(4000);
+            b.Property(x => x.ProposedBy).HasMaxLength(64);
+            b.Property(x => x.ProposedByUnit).HasMaxLength(100);
+            b.Property(x => x.DecidedBy).HasMaxLength(64);
+            b.Property(x => x.RejectReason).HasMaxLength(500);
+            b.HasIndex(x => new { x.ExpertId, x.ProposedAtUtc });
+            b.HasIndex(x => new { x.Status, x.ProposedAtUtc });
+            b.HasIndex(x => new { x.DepartmentId, x.Status, x.DecidedAtUtc });
+        });
+        modelBuilder.Entity<TeamFiling>(b =>
+        {
+            b.ToTable("TeamFilings");
+            b.Property(x => x.DepartmentName).HasMaxLength(100);
+            b.Property(x => x.Names).HasMaxLength(20000);
+            b.Property(x => x.FiledBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.Year, x.DepartmentId, x.FiledAtUtc });
+            b.HasIndex(x => new { x.DepartmentId, x.FiledAtUtc });
         });
     }
 }

@@ -76,22 +76,39 @@ internal sealed class ExpertAdmission(ExpertsDbContext db, ICountySettings setti
         }
 
         recommendation.ExpertId = expert.Id;
-        db.Publish(new ExpertAdmitted
-        {
-            County = county.Required,
-            OccurredAtUtc = now,
-            ExpertId = expert.Id,
-            Name = expert.Name,
-            Level = expert.Level,
-            DepartmentId = expert.Level == ExpertTeamLevel.Department ? department : null,
-            Fields = [field.Name],
-            CertificateNumber = expert.CertificateNumber,
-            TermEnd = expert.TermEnd,
-        });
+        db.Publish(Admitted(expert, [field.Name], now));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (expert, null);
     }
+
+    /// <summary>
+    /// Enters an expert admitted before the system (名册录入): the record as given, with its own certificate number
+    /// and term. The caller adds the rows; <see cref="ExpertAdmitted"/> is published for each in the same SaveChanges.
+    /// </summary>
+    public void AdmitExisting(Expert expert, IReadOnlyList<string> fieldNames)
+    {
+        ArgumentNullException.ThrowIfNull(expert);
+        var now = clock.GetUtcNow().UtcDateTime;
+        expert.Status = ExpertStatus.Active;
+        expert.CreatedAtUtc = now;
+        db.Experts.Add(expert);
+        db.PublishAfterSave(() => Admitted(expert, fieldNames, now));
+    }
+
+    /// <summary>The one event every admission publishes (approval of a recommendation or roster entry).</summary>
+    private ExpertAdmitted Admitted(Expert expert, IReadOnlyList<string> fieldNames, DateTime now) => new()
+    {
+        County = county.Required,
+        OccurredAtUtc = now,
+        ExpertId = expert.Id,
+        Name = expert.Name,
+        Level = expert.Level,
+        DepartmentId = expert.Level == ExpertTeamLevel.Department ? expert.DepartmentId : null,
+        Fields = [.. fieldNames],
+        CertificateNumber = expert.CertificateNumber,
+        TermEnd = expert.TermEnd,
+    };
 
     private async Task<string> NextCertificateAsync(int year, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ namespace Emergency.Experts.Todo;
 /// </list>
 /// The store is small (thousands of experts), so the count is the list itself.
 /// </summary>
-internal sealed class ExpertsTodo(ExpertsDbContext db, TimeProvider clock) : ITodoSource
+internal sealed class ExpertsTodo(ExpertsDbContext db, TimeProvider clock, Domain.TeamFilings filings, BuildingBlocks.Tenancy.ICountyContext county) : ITodoSource
 {
     public string Module => ExpertsModule.ModuleName;
 
@@ -90,6 +90,29 @@ internal sealed class ExpertsTodo(ExpertsDbContext db, TimeProvider clock) : ITo
                 .ToListAsync(cancellationToken);
             items.AddRange(dispatches.Select(d => new TodoItem(Module, "调用答复", $"{d.Title}：{d.Pending} 名专家尚未答复", d.AnswerByUtc,
                 "/experts/Dispatches/Details?id=" + d.Id.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        // 信息变更确认 (county manager) and 专家队伍备案 (a department keeping a team that has not filed this year).
+        if (scope.IsCountyManager)
+        {
+            var pending = await db.ExpertChanges.AsNoTracking().CountAsync(c => c.Status == ExpertChangeStatus.Pending, cancellationToken);
+            if (pending > 0)
+            {
+                items.Add(new TodoItem(Module, "信息变更确认", $"{pending} 项部门报备的专家信息变更待确认", null, "/experts/Changes"));
+            }
+        }
+
+        if (scope.DepartmentId is { } filer && unit is not null)
+        {
+            var year = filings.CurrentYear;
+            var team = await db.Experts.AsNoTracking().CountAsync(
+                e => e.Level == ExpertTeamLevel.Department && e.DepartmentId == filer && e.Status == ExpertStatus.Active, cancellationToken);
+            if (team > 0 && !await filings.FiledAsync(filer, year, cancellationToken))
+            {
+                var deadline = await filings.DeadlineAsync(year, county.Required, cancellationToken);
+                items.Add(new TodoItem(Module, "专家队伍备案", $"{year} 年度本部门专家队伍（{team} 名）尚未报备，截止 {Domain.TeamFilings.Date(deadline)}",
+                    Domain.TeamFilings.DeadlineUtc(deadline), "/experts/Filing"));
+            }
         }
 
         return items.MostUrgentFirst(now).Take(limit).ToList();

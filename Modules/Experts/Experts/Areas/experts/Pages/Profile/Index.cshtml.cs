@@ -41,6 +41,12 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
 
     public int TermYears { get; private set; }
 
+    /// <summary>How the user may edit the record (directly, by filing a change, or not).</summary>
+    public EditMode EditMode { get; private set; }
+
+    /// <summary>变更记录: applied, pending and sent-back changes, latest first.</summary>
+    public IReadOnlyList<ExpertChange> Changes { get; private set; } = [];
+
     [BindProperty]
     public RenewInput Renew { get; set; } = new();
 
@@ -112,6 +118,9 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         CanManage = access.IsCountyManager;
         CanEditAvailability = access.ManagesExpert(expert);
         TermYears = await settings.GetAsync(ExpertsModule.TermYears, cancellationToken);
+        EditMode = expert.Status == ExpertStatus.Active ? ExpertEditing.ModeFor(access, expert) : EditMode.None;
+        Changes = await db.ExpertChanges.AsNoTracking().Where(c => c.ExpertId == id)
+            .OrderByDescending(c => c.ProposedAtUtc).ThenByDescending(c => c.Id).Take(50).ToListAsync(cancellationToken);
         FieldNames = await db.ExpertFields.AsNoTracking().Where(f => f.ExpertId == id).Select(f => f.Field!.Name).ToListAsync(cancellationToken);
         Unavailable = await db.Unavailabilities.AsNoTracking().Where(u => u.ExpertId == id).OrderByDescending(u => u.From).Take(50).ToListAsync(cancellationToken);
         HistoryTotal = await db.Participations.CountAsync(x => x.ExpertId == id, cancellationToken);
