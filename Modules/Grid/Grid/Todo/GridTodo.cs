@@ -14,7 +14,8 @@ namespace Emergency.Grid.Todo;
 /// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), pending extension requests, disaster reports to verify,
 /// and hazards assigned or in rectification whose department has since switched the module off (重新交办; one awaiting 复查 is re-inspected instead);</item>
 /// <item>a department: assigned hazards to rectify (by their deadline) and the overdue ones it must report in on (报到);</item>
-/// <item>the county manager: one reminder of the county's overdue hazards (督办).</item>
+/// <item>the county manager: the hazards escalated because their department did not report in in time (升级督办), and
+/// one reminder of the county's overdue hazards (督办).</item>
 /// </list>
 /// Every list is an index seek in page order (scope + state, as the ledger reads) cut to the limit; hazard
 /// counts come from the tally, so a county of a million hazards costs the same as a small one.
@@ -70,6 +71,11 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
             }
         }
 
+        if (scope.IsCountyManager)
+        {
+            items.AddRange(await HazardsAsync(h => h.AwaitingReportIn == true && h.EscalatedAtUtc != null, "升级督办", limit, cancellationToken));
+        }
+
         if (scope.IsCountyManager && await CountyOverdueAsync(cancellationToken) is > 0 and var overdue)
         {
             items.Add(new TodoItem(Module, "督办", $"全县逾期未整改隐患 {overdue} 条，督促责任部门报到", null, "/grid/Whistle", Overdue: true));
@@ -116,6 +122,11 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
             count -= await db.Hazards.CountAsync(
                 h => h.DepartmentId == department && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying) && h.AwaitingReportIn == true,
                 cancellationToken);
+        }
+
+        if (scope.IsCountyManager)
+        {
+            count += await db.Hazards.CountAsync(h => h.AwaitingReportIn == true && h.EscalatedAtUtc != null, cancellationToken);
         }
 
         if (scope.IsCountyManager && await CountyOverdueAsync(cancellationToken) > 0)
