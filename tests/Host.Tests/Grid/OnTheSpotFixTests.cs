@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using FluentAssertions;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Emergency.Host.Tests.Grid;
@@ -232,5 +234,28 @@ public sealed class OnTheSpotFixTests : GridTest
         Text(await (await StepAsync(app, Township, id, "Completed", new Dictionary<string, string> { ["Input.Note"] = "已完成" })).Content.ReadAsStringAsync())
             .Should().Contain("该隐患由责任部门整改，须由部门整改完成后申请复查");
         (await StateAsync(app, id)).Should().Be("Rectifying");
+    }
+
+    [Fact]
+    public async Task A_hazard_with_the_village_past_its_deadline_is_marked_overdue_for_the_township_without_a_department_whistle()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        var id = await ReportedHazardAsync(app, grid, "河口村塌方土堆");
+        await HandOverAsync(app, id, new Dictionary<string, string>
+        {
+            ["Input.HandTo"] = "Village",
+            ["Input.VillageId"] = Invariant(await VillageIdAsync(app, "河口村")),
+            ["Input.HandDeadline"] = Deadline(InChinaTime(TimeSpan.FromDays(1))),
+        });
+        (await StateAsync(app, id)).Should().Be("Rectifying");
+        (await (await app.AsAsync(Township)).GetStringAsync($"/grid/Hazards/Details?id={id}")).Should().NotContain("data-testid=\"whistle-form\"", "there is no department to report in");
+
+        Clock.Advance(TimeSpan.FromDays(2));
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("grid:overdue-sweep");
+        await Eventually.WaitAsync(() => CountAsync(app, $"SELECT COUNT(*) AS Value FROM Hazards WHERE Id = {id} AND Overdue = 1"), n => n == 1);
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Hazards WHERE Id = {id} AND AwaitingReportIn = 0")).Should().Be(1);
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id} AND Action = '逾期' AND Note LIKE '%由乡镇督促河口村整改'")).Should().Be(1);
+        (await app.NoticeCountAsync("grid.hazard-overdue")).Should().Be(0);
     }
 }
