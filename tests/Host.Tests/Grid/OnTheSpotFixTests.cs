@@ -140,12 +140,14 @@ public sealed class OnTheSpotFixTests : GridTest
         (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Hazards WHERE Id = {id} AND Rectifier = 2 AND ResponsibleName = '河口村' AND DepartmentId IS NULL AND DeadlineUtc IS NOT NULL")).Should().Be(1);
         (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id} AND Action = '交村/业主整改' AND Note LIKE '交河口村整改，整改期限%'")).Should().Be(1);
         Text(await (await app.AsAsync(Township)).GetStringAsync("/grid/Ledger")).Should().Contain("河口村村道塌陷 整改中 河口村");
+        Text(await (await app.AsAsync(Township)).GetStringAsync("/")).Should().Contain("登记整改").And.Contain("河口村村道塌陷");
 
         // A department cannot submit it; the township records what the village did, then re-inspects.
         var noNote = await StepAsync(app, Township, id, "Completed");
         Text(await noNote.Content.ReadAsStringAsync()).Should().Contain("请填写整改情况");
         var completed = await StepAsync(app, Township, id, "Completed", new Dictionary<string, string> { ["Input.Note"] = "村委会已回填压实并设置警示牌" });
         Text(await completed.Content.ReadAsStringAsync()).Should().Contain("已登记整改完成，待复查");
+        Text(await (await app.AsAsync(Township)).GetStringAsync("/")).Should().NotContain("登记整改");
         (await StateAsync(app, id)).Should().Be("AwaitingReinspection");
         (await HistoryAsync(app, id, "登记整改完成")).Should().Be(1);
         var failed = await StepAsync(app, Township, id, "Reinspect", new Dictionary<string, string> { ["Input.Note"] = "警示牌不足" }, "&pass=false");
