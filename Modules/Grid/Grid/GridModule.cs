@@ -34,6 +34,9 @@ public sealed class GridModule : ModuleDefinition
     internal static readonly IntSetting PhotoMaxMegabytes =
         new("grid.photo-max-mb", "隐患照片大小上限", "Hazard photo size limit", SettingsGroup, 5, 1, 20, "MB");
 
+    internal static readonly IntSetting ReportInWorkingDays =
+        new("grid.report-in-working-days", "吹哨后部门报到时限", "Working days for a department to report in after a whistle", SettingsGroup, 2, 1, 30, "个工作日");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "网格";
@@ -63,7 +66,7 @@ public sealed class GridModule : ModuleDefinition
         new(Rectify, "整改交办的隐患并报到（部门）", [Post.EmergencyBureau, Post.Department]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [CommunityHouseholdsMin, CommunityHouseholdsMax, DeadlineReminderDays, PhotoMaxMegabytes];
+    public override IEnumerable<SettingDefinition> Settings => [CommunityHouseholdsMin, CommunityHouseholdsMax, DeadlineReminderDays, PhotoMaxMegabytes, ReportInWorkingDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -83,5 +86,6 @@ public sealed class GridModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<OverdueSweepJob>("overdue-sweep", "15 1 * * *");
         jobs.PerCounty<DeadlineReminderJob>("deadline-reminders", "0 8 * * *");
+        jobs.PerCounty<ReportInEscalationJob>("report-in-escalation", "30 1 * * *");
     }
 }

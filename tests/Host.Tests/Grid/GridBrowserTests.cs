@@ -109,4 +109,70 @@ public sealed class GridBrowserTests : GridTest
         (await closer.GetByTestId("history").InnerTextAsync()).Should().Contain("部门报到").And.Contain("逾期吹哨").And.Contain("复查销号");
         await closer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "grid-closed-phone.png"), FullPage = true });
     }
+
+    [Fact]
+    public async Task On_a_phone_a_grid_member_fixes_a_hazard_on_the_spot_a_department_returns_another_and_the_township_reassigns_and_whistles()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        Directory.CreateDirectory("screenshots");
+
+        // The grid member reports a fallen tree and clears it at once, with a photo of the fix.
+        var member = await SignInAsync(browser, app, GridMember);
+        await member.GotoAsync(app.BaseAddress + "/grid/Hazards/Report");
+        await member.GetByLabel("网格", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "HK-01 河口村第一村民小组" });
+        await member.GetByLabel("隐患类别").SelectOptionAsync(new SelectOptionValue { Label = "山洪" });
+        await member.GetByLabel("隐患描述").FillAsync("大风刮倒树木，挡住村道");
+        await member.GetByLabel("地点", new() { Exact = true }).FillAsync("河口村一组村道");
+        await member.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        (await member.GetByTestId("notice").InnerTextAsync()).Should().StartWith("已上报隐患");
+        var fixedUrl = member.Url;
+        await member.GetByLabel("现场整改情况").FillAsync("已锯断树木，清理村道");
+        await member.GetByLabel("整改照片").SetInputFilesAsync(new FilePayload { Name = "cleared.png", MimeType = "image/png", Buffer = Png });
+        await member.GetByRole(AriaRole.Button, new() { Name = "现场整改", Exact = true }).ClickAsync();
+        (await member.GetByTestId("notice").InnerTextAsync()).Should().Be("已现场整改，待乡镇复查");
+        (await member.GetByTestId("state").InnerTextAsync()).Should().Contain("待复查");
+        (await member.GetByTestId("fix-photos").Locator("img").CountAsync()).Should().Be(1);
+        await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "grid-fix-phone.png"), FullPage = true });
+
+        // The township re-inspects and closes it.
+        var township = await SignInAsync(browser, app, Township);
+        await township.GotoAsync(fixedUrl);
+        await township.GetByRole(AriaRole.Button, new() { Name = "复查合格，销号" }).ClickAsync();
+        (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("复查合格，已销号");
+        (await township.GetByTestId("history").InnerTextAsync()).Should().Contain("现场整改").And.Contain("复查销号");
+
+        // Another hazard: the township confirms its level and assigns it to 气象局, which returns it with a reason.
+        var id = await ReportedHazardAsync(app, grid, "河口村一组变压器");
+        var details = app.BaseAddress + "/grid/Hazards/Details?id=" + Invariant(id);
+        await township.GotoAsync(details);
+        await township.GetByRole(AriaRole.Button, new() { Name = "确认等级", Exact = true }).ClickAsync();
+        (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("已确认为一般隐患");
+        await township.GetByLabel("责任部门").SelectOptionAsync(new SelectOptionValue { Label = "气象局" });
+        await township.GetByLabel("整改期限（北京时间）").FillAsync(InChinaTime(TimeSpan.FromDays(5)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await township.GetByRole(AriaRole.Button, new() { Name = "交办", Exact = true }).ClickAsync();
+        (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("已交办气象局");
+
+        var weather = await SignInAsync(browser, app, Weather);
+        await weather.GotoAsync(details);
+        await weather.GetByLabel("退回理由").FillAsync("变压器属供电公司管理，不属于气象局职责");
+        await weather.GetByTestId("return").ClickAsync();
+        await weather.WaitForURLAsync(url => url.Contains("/grid/Ledger", StringComparison.OrdinalIgnoreCase), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+        // The township assigns it again to the emergency bureau and whistles by hand before the deadline.
+        await township.GotoAsync(details);
+        (await township.GetByTestId("state").InnerTextAsync()).Should().Contain("已上报");
+        await township.GetByLabel("责任部门").SelectOptionAsync(new SelectOptionValue { Label = "应急管理局" });
+        await township.GetByLabel("整改期限（北京时间）").FillAsync(InChinaTime(TimeSpan.FromDays(5)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
+        await township.GetByRole(AriaRole.Button, new() { Name = "交办", Exact = true }).ClickAsync();
+        (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("已交办应急管理局");
+        await township.GetByLabel("吹哨理由").FillAsync("供电线路隐患，请立即核实");
+        await township.GetByRole(AriaRole.Button, new() { Name = "乡镇吹哨", Exact = true }).ClickAsync();
+        (await township.GetByTestId("notice").InnerTextAsync()).Should().Be("已吹哨，通知应急管理局报到");
+        (await township.GetByTestId("awaiting-reportin").IsVisibleAsync()).Should().BeTrue();
+        (await township.GetByTestId("history").InnerTextAsync()).Should().Contain("退回").And.Contain("乡镇吹哨").And.Contain("供电线路隐患，请立即核实");
+        await township.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", "grid-whistle-phone.png"), FullPage = true });
+    }
 }

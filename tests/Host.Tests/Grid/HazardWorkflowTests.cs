@@ -41,7 +41,8 @@ public sealed class HazardWorkflowTests : GridTest
         Text(await closed.Content.ReadAsStringAsync()).Should().Contain("复查合格，已销号");
         (await StateAsync(app, id)).Should().Be("Closed");
 
-        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id}")).Should().Be(5, "report, assign, start, submit and close are each recorded");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id}")).Should().Be(6, "report, the level confirmed by assigning, assign, start, submit and close are each recorded");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id} AND Action = '确认等级' AND By = 'qingshan' AND Note = '交办时确认为一般隐患'")).Should().Be(1);
         (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM HazardHistory WHERE HazardId = {id} AND By = 'qxj' AND Action = '申请复查'")).Should().Be(1);
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%HazardReported%'")).Should().Be(1);
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%HazardClosed%'")).Should().Be(1);

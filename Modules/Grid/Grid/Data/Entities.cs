@@ -151,6 +151,22 @@ internal enum HazardState
     Rejected = 5, // 不予认定
 }
 
+/// <summary>Who rectifies a hazard: a county department (交办), or, for a 一般隐患, on the spot or the village or owner (township re-inspects).</summary>
+internal enum HazardRectifier
+{
+    Department = 0, // 交办部门 (or not yet decided while reported)
+    OnTheSpot = 1, // 现场整改 (the reporting grid member or the township)
+    Village = 2, // 交村整改
+    Owner = 3, // 交业主整改 (the owning enterprise or person: a name and a mobile, no account)
+}
+
+/// <summary>What a hazard photo shows: the hazard as reported, or the on-the-spot fix.</summary>
+internal enum PhotoPurpose
+{
+    Report = 0,
+    Fix = 1, // 整改照片
+}
+
 /// <summary>挂牌督办 level of a 重大隐患.</summary>
 internal enum SupervisionLevel
 {
@@ -175,7 +191,25 @@ internal sealed class Hazard : ILedgerKeys
 
     public HazardCategory Category { get; set; }
 
+    /// <summary>The level now: the reporter's suggestion until the township confirms or changes it.</summary>
     public HazardLevel Level { get; set; }
+
+    /// <summary>The level the reporter suggested (kept when the township changes it).</summary>
+    public HazardLevel ReportedLevel { get; set; }
+
+    /// <summary>Who confirmed the level (the township or county by hand, or implicitly by assigning or fixing it); null while unconfirmed.</summary>
+    public string? LevelConfirmedBy { get; set; }
+
+    public DateTime? LevelConfirmedAtUtc { get; set; }
+
+    /// <summary>Who rectifies it; <see cref="ResponsibleName"/> names the village or owner when not a department.</summary>
+    public HazardRectifier Rectifier { get; set; }
+
+    /// <summary>交村/交业主整改: the village's name or the owner's (enterprise or person).</summary>
+    public string? ResponsibleName { get; set; }
+
+    /// <summary>交业主整改: the owner's mobile.</summary>
+    public string? ResponsibleMobile { get; set; }
 
     public string Description { get; set; } = "";
 
@@ -211,6 +245,9 @@ internal sealed class Hazard : ILedgerKeys
 
     public string? ReportInResponse { get; set; }
 
+    /// <summary>The department did not report in within the working days of the setting: escalated to the county bureau (once per whistle).</summary>
+    public DateTime? EscalatedAtUtc { get; set; }
+
     public string? RectificationNote { get; set; }
 
     public string? RejectReason { get; set; }
@@ -233,6 +270,9 @@ internal sealed class Hazard : ILedgerKeys
     /// </summary>
     public void Assign(int departmentId, string departmentName, DateTime deadlineUtc)
     {
+        Rectifier = HazardRectifier.Department;
+        ResponsibleName = null;
+        ResponsibleMobile = null;
         DepartmentId = departmentId;
         DepartmentName = departmentName;
         DeadlineUtc = deadlineUtc;
@@ -262,14 +302,49 @@ internal sealed class Hazard : ILedgerKeys
         Overdue = false;
     }
 
-    /// <summary>乡镇吹哨: past its deadline; the department must report in (报到) again.</summary>
+    /// <summary>
+    /// 乡镇吹哨: past its deadline; the department must report in (报到) again. A whistle by hand still awaiting its
+    /// 报到 stands (its escalation clock keeps running).
+    /// </summary>
     public void Whistle(DateTime nowUtc)
     {
         Overdue = true;
+        if (!AwaitingReportIn)
+        {
+            WhistleByHand(nowUtc);
+        }
+    }
+
+    /// <summary>乡镇吹哨 by hand (before the deadline too): the department must report in (报到); a new whistle may be escalated again.</summary>
+    public void WhistleByHand(DateTime nowUtc)
+    {
         AwaitingReportIn = true;
         WhistledAtUtc = nowUtc;
         ReportedInAtUtc = null;
         ReportInResponse = null;
+        EscalatedAtUtc = null;
+    }
+
+    /// <summary>The level confirmed (or changed) by <paramref name="by"/>.</summary>
+    public void ConfirmLevel(HazardLevel level, string by, DateTime nowUtc)
+    {
+        Level = level;
+        LevelConfirmedBy = by;
+        LevelConfirmedAtUtc = nowUtc;
+    }
+
+    /// <summary>交村/交业主整改: the village or owner rectifies by the deadline; no department answers for it.</summary>
+    public void HandOver(HazardRectifier rectifier, string name, string? mobile, DateTime deadlineUtc)
+    {
+        Rectifier = rectifier;
+        ResponsibleName = name;
+        ResponsibleMobile = mobile;
+        DepartmentId = null;
+        DepartmentName = null;
+        DeadlineUtc = deadlineUtc;
+        RemindedForDeadlineUtc = null;
+        Overdue = false;
+        AwaitingReportIn = false;
     }
 
     /// <summary>部门报到: the department answered the whistle; it leaves the 报到 list.</summary>
@@ -334,6 +409,8 @@ internal sealed class HazardPhoto
     public long Size { get; set; }
 
     public DateTime UploadedAtUtc { get; set; }
+
+    public PhotoPurpose Purpose { get; set; }
 }
 
 /// <summary>Every step of a hazard: who, when, what.</summary>

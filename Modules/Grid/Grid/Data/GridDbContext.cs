@@ -105,6 +105,9 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.Property(x => x.RejectReason).HasMaxLength(1000);
             b.Property(x => x.ReportedBy).HasMaxLength(64);
             b.Property(x => x.ReporterName).HasMaxLength(64);
+            b.Property(x => x.LevelConfirmedBy).HasMaxLength(64);
+            b.Property(x => x.ResponsibleName).HasMaxLength(100);
+            b.Property(x => x.ResponsibleMobile).HasMaxLength(11);
             // Stored as 0/1 so that a filter on the flag is "Overdue = 0" (an index seek), not "NOT Overdue" (a scan).
             b.Property(x => x.Overdue).HasConversion<int>();
             b.Property(x => x.AwaitingReportIn).HasConversion<int>();
@@ -127,6 +130,8 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             // 我的待办: a department's hazards of one state, not on the 报到 list, in deadline order, read only as far
             // as the list goes; and the count of those on the 报到 list per state, from the index alone.
             b.HasIndex(x => new { x.DepartmentId, x.State, x.AwaitingReportIn, x.DeadlineUtc });
+            // 报到 escalation: the few hazards awaiting a 报到, not yet escalated (the job) or escalated (the county's 我的待办).
+            b.HasIndex(x => new { x.AwaitingReportIn, x.EscalatedAtUtc });
             b.HasOne(x => x.Plan).WithOne().HasForeignKey<HazardPlan>(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
             b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.HazardId).OnDelete(DeleteBehavior.Cascade);
         });

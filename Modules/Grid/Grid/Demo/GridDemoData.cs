@@ -149,6 +149,10 @@ internal static class GridDemoData
             GridName = plan.Grid.Name,
             Category = plan.Category,
             Level = plan.Level,
+            ReportedLevel = plan.Level,
+            // Assigned ones had their level confirmed by the township as they were assigned.
+            LevelConfirmedBy = plan.Department is null ? null : TownshipAccount,
+            LevelConfirmedAtUtc = plan.Department is null ? null : reported.AddDays(1),
             Description = plan.Description,
             Place = plan.Place,
             State = plan.State,

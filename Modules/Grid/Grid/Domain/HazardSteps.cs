@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Files;
+using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
@@ -10,12 +13,15 @@ namespace Emergency.Grid.Domain;
 /// <summary>A refused step: the form field it belongs beside ("" for the whole form) and the Chinese message.</summary>
 internal sealed record StepError(string Field, string Message);
 
+/// <summary>An uploaded photo already checked by size and by its first bytes (see <see cref="PhotoKind"/>).</summary>
+internal sealed record PhotoUpload(Microsoft.AspNetCore.Http.IFormFile File, string Extension, string ContentType);
+
 /// <summary>
 /// Every step of a hazard's rectification, for pages and jobs alike: checks the rule, changes the hazard
 /// (through its own methods), records the history line (who, when, what) and publishes what others must
 /// know, all in the caller's commit. A step that is refused returns its errors and changes nothing.
 /// </summary>
-internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAccess access, ICountyUnits units, GridNotices notices)
+internal sealed partial class HazardSteps(GridDbContext db, TimeProvider clock, GridAccess access, ICountyUnits units, GridNotices notices, IModuleFiles files)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -134,10 +140,268 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
             return errors;
         }
 
+        await ConfirmImplicitlyAsync(hazard, "交办", cancellationToken);
         hazard.Assign(department!.Id, department.Name, deadlineUtc!.Value);
         TryMove(hazard, HazardAction.Assign, $"交办{department.Name}，整改期限 {ChinaTime.Format(deadlineUtc.Value)}");
         db.Notify(notices.Assigned(hazard, Now));
         return [];
+    }
+
+    /// <summary>
+    /// 确认等级: while the hazard is reported (before any assignment), the township (or the county) confirms the
+    /// reporter's level or changes it; the history keeps old → new. A confirmed 重大隐患 alerts the county
+    /// emergency bureau at once (once per hazard).
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> ConfirmLevelAsync(Hazard hazard, HazardLevel? level, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.ConfirmLevel))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, HazardAction.ConfirmLevel))];
+        }
+
+        if (level is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            return [new("Input.Level", "请选择隐患等级")];
+        }
+
+        var old = hazard.Level;
+        hazard.ConfirmLevel(chosen, access.UserName, Now);
+        Record(hazard, "确认等级", hazard.State, hazard.State,
+            old == chosen ? $"确认为{Names.Level(chosen)}" : $"等级由{Names.Level(old)}改为{Names.Level(chosen)}");
+        await AlertMajorAsync(hazard, cancellationToken);
+        return [];
+    }
+
+    /// <summary>A step that acts on the hazard (交办, 现场整改, 交村/业主整改) confirms an unconfirmed level as it is, recorded.</summary>
+    private async Task ConfirmImplicitlyAsync(Hazard hazard, string how, CancellationToken cancellationToken)
+    {
+        if (hazard.LevelConfirmedBy is not null)
+        {
+            return;
+        }
+
+        hazard.ConfirmLevel(hazard.Level, access.UserName, Now);
+        Record(hazard, "确认等级", hazard.State, hazard.State, $"{how}时确认为{Names.Level(hazard.Level)}");
+        await AlertMajorAsync(hazard, cancellationToken);
+    }
+
+    /// <summary>A confirmed 重大隐患: the county emergency bureau is told at once, once per hazard.</summary>
+    private async Task AlertMajorAsync(Hazard hazard, CancellationToken cancellationToken)
+    {
+        if (hazard.Level != HazardLevel.Major)
+        {
+            return;
+        }
+
+        var bureau = (await units.DepartmentsAsync(access.County, cancellationToken)).FirstOrDefault(d => d.IsEmergencyBureau);
+        if (bureau is null)
+        {
+            return;
+        }
+
+        var township = (await units.TownshipsAsync(access.County, cancellationToken)).FirstOrDefault(t => t.Id == hazard.TownshipId);
+        await db.NotifyOnceAsync(ReminderKey.For("hazard", hazard.Id, "major"), notices.MajorConfirmed(hazard, bureau, township?.Name, Now), cancellationToken);
+    }
+
+    /// <summary>
+    /// 现场整改: a 一般隐患 fixed at once by the reporting grid member or the township, with what was done and
+    /// optional photos. The township re-inspects it (待复查); when the township fixed it itself it may close it at
+    /// once (<paramref name="closeNow"/>: it is the re-inspector). A 重大隐患 is refused.
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> FixOnTheSpotAsync(Hazard hazard, string? note, bool byTownship, bool closeNow,
+        IReadOnlyList<PhotoUpload> photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        ArgumentNullException.ThrowIfNull(photos);
+        var action = byTownship && closeNow ? HazardAction.FixOnTheSpotAndClose : HazardAction.FixOnTheSpot;
+        if (!HazardWorkflow.Allows(hazard.State, action))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, action))];
+        }
+
+        if (hazard.Level == HazardLevel.Major)
+        {
+            return [new("", "重大隐患不能现场整改，须制定治理方案后交办责任部门")];
+        }
+
+        var errors = new List<StepError>();
+        Text(note, "Input.FixNote", "请填写现场整改情况", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await ConfirmImplicitlyAsync(hazard, "现场整改", cancellationToken);
+        await SavePhotosAsync(hazard, photos, PhotoPurpose.Fix, cancellationToken);
+        hazard.Rectifier = HazardRectifier.OnTheSpot;
+        hazard.RectificationNote = note!.Trim();
+        var by = byTownship ? "乡镇" : "网格员";
+        TryMove(hazard, action, $"{by}现场整改：{hazard.RectificationNote}{(photos.Count > 0 ? $"（{photos.Count} 张整改照片）" : "")}" +
+            (action == HazardAction.FixOnTheSpotAndClose ? "，乡镇当场复查销号" : "，待乡镇复查"));
+        return [];
+    }
+
+    private async Task SavePhotosAsync(Hazard hazard, IReadOnlyList<PhotoUpload> photos, PhotoPurpose purpose, CancellationToken cancellationToken)
+    {
+        foreach (var photo in photos)
+        {
+            await using var stream = photo.File.OpenReadStream();
+            var name = await files.SaveAsync(access.County, GridModule.ModuleName, stream, photo.Extension, cancellationToken);
+            db.HazardPhotos.Add(new HazardPhoto
+            {
+                HazardId = hazard.Id,
+                FileName = name,
+                ContentType = photo.ContentType,
+                Size = photo.File.Length,
+                UploadedAtUtc = Now,
+                Purpose = purpose,
+            });
+        }
+    }
+
+    /// <summary>
+    /// 交村/交业主整改: the township hands a 一般隐患 to a village of the township or to its owner (an enterprise or a
+    /// person: a name and a mobile, no account) with a deadline; it is rectifying with that party shown instead of
+    /// a department, and the township records the completion and re-inspects. A 重大隐患 is refused.
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> HandOverAsync(Hazard hazard, HazardRectifier? to, int? villageId, string? ownerName, string? ownerMobile,
+        DateTime? deadlineUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.HandOver))
+        {
+            return [new("", HazardWorkflow.Refusal(hazard.State, HazardAction.HandOver))];
+        }
+
+        if (hazard.Level == HazardLevel.Major)
+        {
+            return [new("", "重大隐患不能交村或业主整改，须制定治理方案后交办责任部门")];
+        }
+
+        var errors = new List<StepError>();
+        string? name = null;
+        string? mobile = null;
+        if (to == HazardRectifier.Village)
+        {
+            var village = villageId is null ? null : (await units.VillagesAsync(access.County, cancellationToken))
+                .FirstOrDefault(v => v.Id == villageId && v.ParentId == hazard.TownshipId);
+            if (village is null)
+            {
+                errors.Add(new("Input.VillageId", "请选择本乡镇的村（社区）"));
+            }
+
+            name = village?.Name;
+        }
+        else if (to == HazardRectifier.Owner)
+        {
+            name = ownerName?.Trim();
+            mobile = ownerMobile?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                errors.Add(new("Input.OwnerName", "请填写业主（企业或个人）名称"));
+            }
+            else if (name.Length > 100)
+            {
+                errors.Add(new("Input.OwnerName", "业主名称不能超过 100 个字"));
+            }
+
+            if (string.IsNullOrEmpty(mobile))
+            {
+                errors.Add(new("Input.OwnerMobile", "请填写业主手机号"));
+            }
+            else if (!Mobile().IsMatch(mobile))
+            {
+                errors.Add(new("Input.OwnerMobile", "手机号应为 11 位数字，以 1 开头"));
+            }
+        }
+        else
+        {
+            errors.Add(new("Input.HandTo", "请选择交村（社区）整改或交业主整改"));
+        }
+
+        Future(deadlineUtc, "Input.HandDeadline", "整改期限", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        await ConfirmImplicitlyAsync(hazard, "交村/业主整改", cancellationToken);
+        hazard.HandOver(to!.Value, name!, mobile, deadlineUtc!.Value);
+        TryMove(hazard, HazardAction.HandOver, (to == HazardRectifier.Village ? $"交{name}整改" : $"交业主{name}（{mobile}）整改") +
+            $"，整改期限 {ChinaTime.Format(deadlineUtc.Value)}，由乡镇复查");
+        return [];
+    }
+
+    /// <summary>村/业主整改完成: the township records what the village or owner did; the hazard awaits its re-inspection.</summary>
+    public IReadOnlyList<StepError> RecordCompletion(Hazard hazard, string? note)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.RecordCompletion) || hazard.Rectifier is not (HazardRectifier.Village or HazardRectifier.Owner))
+        {
+            return [new("", hazard.State == HazardState.Rectifying
+                ? "该隐患由责任部门整改，须由部门整改完成后申请复查"
+                : HazardWorkflow.Refusal(hazard.State, HazardAction.RecordCompletion))];
+        }
+
+        var errors = new List<StepError>();
+        Text(note, "Input.Note", "请填写整改情况", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        hazard.RectificationNote = note!.Trim();
+        TryMove(hazard, HazardAction.RecordCompletion, $"{hazard.ResponsibleName}整改完成：{hazard.RectificationNote}");
+        return [];
+    }
+
+    /// <summary>
+    /// 乡镇吹哨 by hand: on a hazard a department has (assigned or rectifying), before its deadline too, with the
+    /// reason; like the sweep's whistle the department is told and must report in (报到). Not again while a
+    /// whistle awaits its 报到.
+    /// </summary>
+    public async Task<IReadOnlyList<StepError>> WhistleByHandAsync(Hazard hazard, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        if (!HazardWorkflow.Allows(hazard.State, HazardAction.Whistle))
+        {
+            return [new("", hazard.State == HazardState.Reported
+                ? "隐患尚未交办责任部门，不能吹哨"
+                : HazardWorkflow.Refusal(hazard.State, HazardAction.Whistle))];
+        }
+
+        if (hazard.DepartmentId is null)
+        {
+            return [new("", $"该隐患由{hazard.ResponsibleName}整改，由乡镇督促，不能向部门吹哨")];
+        }
+
+        if (hazard.AwaitingReportIn)
+        {
+            return [new("", $"已吹哨，正在等待{hazard.DepartmentName}报到，不能重复吹哨")];
+        }
+
+        var errors = new List<StepError>();
+        Text(reason, "Input.WhistleReason", "请填写吹哨理由", errors);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        hazard.WhistleByHand(Now);
+        Record(hazard, "乡镇吹哨", hazard.State, hazard.State, $"通知{hazard.DepartmentName}报到：{reason!.Trim()}");
+        var township = (await units.TownshipsAsync(access.County, cancellationToken)).FirstOrDefault(t => t.Id == hazard.TownshipId);
+        db.Notify(notices.Whistled(hazard, township?.Name, reason.Trim(), Now));
+        return [];
+    }
+
+    /// <summary>报到超时: the department did not report in within <paramref name="workingDays"/> working days of the whistle; recorded once.</summary>
+    public void Escalate(Hazard hazard, int workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(hazard);
+        hazard.EscalatedAtUtc = Now;
+        Record(hazard, "升级督办", hazard.State, hazard.State,
+            $"{hazard.DepartmentName}吹哨后 {workingDays} 个工作日内未报到，已升级至县应急管理局");
     }
 
     /// <summary>
@@ -327,10 +591,21 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
         return [];
     }
 
-    /// <summary>乡镇吹哨 by the overdue sweep: marks the hazard and records it; the caller tells the department.</summary>
+    /// <summary>
+    /// 乡镇吹哨 by the overdue sweep: marks the hazard and records it; the caller tells the department. A hazard the
+    /// village or owner rectifies has no department to report in: it is only marked overdue for the township.
+    /// </summary>
     public void Whistle(Hazard hazard)
     {
         ArgumentNullException.ThrowIfNull(hazard);
+        if (hazard.DepartmentId is null)
+        {
+            hazard.Overdue = true;
+            Record(hazard, "逾期", hazard.State, hazard.State,
+                $"整改期限 {ChinaTime.Format(hazard.DeadlineUtc!.Value)} 已过{(hazard.ResponsibleName is { } who ? $"，由乡镇督促{who}整改" : "")}");
+            return;
+        }
+
         hazard.Whistle(Now);
         Record(hazard, "逾期吹哨", hazard.State, hazard.State, $"整改期限 {ChinaTime.Format(hazard.DeadlineUtc!.Value)} 已过，通知{hazard.DepartmentName}报到");
     }
@@ -353,6 +628,9 @@ internal sealed class HazardSteps(GridDbContext db, TimeProvider clock, GridAcce
 
         return true;
     }
+
+    [GeneratedRegex("^1[0-9]{10}$")]
+    private static partial Regex Mobile();
 
     /// <summary>Required text of at most 2000 characters.</summary>
     public static void Text(string? value, string field, string message, List<StepError> errors)

@@ -13,6 +13,12 @@ internal enum HazardAction
     Reject = 5, // 不予认定 (township)
     Return = 6, // 退回 (department, before it starts): back to the township to assign again
     Reassign = 7, // 重新交办 (township, when the department no longer uses the module)
+    ConfirmLevel = 8, // 确认等级 (township or county, before assignment)
+    FixOnTheSpot = 9, // 现场整改 (the reporting grid member or the township): the township re-inspects
+    FixOnTheSpotAndClose = 10, // 现场整改并销号 (the township fixed it itself)
+    HandOver = 11, // 交村/交业主整改 (township)
+    RecordCompletion = 12, // 村/业主整改完成 (township records it, then re-inspects)
+    Whistle = 13, // 乡镇吹哨 by hand (township, on a hazard with a department)
 }
 
 /// <summary>
@@ -35,6 +41,13 @@ internal static class HazardWorkflow
         [(HazardState.Assigned, HazardAction.Return)] = HazardState.Reported,
         [(HazardState.Assigned, HazardAction.Reassign)] = HazardState.Assigned,
         [(HazardState.Rectifying, HazardAction.Reassign)] = HazardState.Assigned,
+        [(HazardState.Reported, HazardAction.ConfirmLevel)] = HazardState.Reported,
+        [(HazardState.Reported, HazardAction.FixOnTheSpot)] = HazardState.AwaitingReinspection,
+        [(HazardState.Reported, HazardAction.FixOnTheSpotAndClose)] = HazardState.Closed,
+        [(HazardState.Reported, HazardAction.HandOver)] = HazardState.Rectifying,
+        [(HazardState.Rectifying, HazardAction.RecordCompletion)] = HazardState.AwaitingReinspection,
+        [(HazardState.Assigned, HazardAction.Whistle)] = HazardState.Assigned,
+        [(HazardState.Rectifying, HazardAction.Whistle)] = HazardState.Rectifying,
     };
 
     public static HazardState? Next(HazardState from, HazardAction action) =>
@@ -68,6 +81,12 @@ internal static class HazardWorkflow
         HazardAction.ReinspectFail => "复查退回",
         HazardAction.Return => "退回",
         HazardAction.Reassign => "重新交办",
+        HazardAction.ConfirmLevel => "确认等级",
+        HazardAction.FixOnTheSpot => "现场整改",
+        HazardAction.FixOnTheSpotAndClose => "现场整改并销号",
+        HazardAction.HandOver => "交村/业主整改",
+        HazardAction.RecordCompletion => "登记整改完成",
+        HazardAction.Whistle => "吹哨",
         _ => "不予认定",
     };
 
@@ -77,9 +96,9 @@ internal static class HazardWorkflow
 
     private static string Expected(HazardState from) => from switch
     {
-        HazardState.Reported => "须先交办或不予认定",
+        HazardState.Reported => "须先交办、现场整改、交村或业主整改，或不予认定",
         HazardState.Assigned => "须由责任部门开始整改",
-        HazardState.Rectifying => "须由责任部门整改完成后申请复查",
+        HazardState.Rectifying => "须整改完成后申请复查",
         HazardState.AwaitingReinspection => "须由乡镇复查",
         _ => "该隐患已办结",
     };

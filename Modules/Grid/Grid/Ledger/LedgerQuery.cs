@@ -134,6 +134,6 @@ internal sealed class LedgerQuery(GridDbContext db)
     }
 
     private static IQueryable<LedgerRow> Project(IQueryable<Hazard> query) =>
-        query.Select(h => new LedgerRow(h.Id, h.TownshipId, h.VillageId, h.GridName, h.Category, h.Level, h.Place, h.State, h.DepartmentName,
+        query.Select(h => new LedgerRow(h.Id, h.TownshipId, h.VillageId, h.GridName, h.Category, h.Level, h.Place, h.State, h.DepartmentName ?? h.ResponsibleName,
             h.DeadlineUtc, h.Overdue, h.Supervision, h.ReportedAtUtc));
 }

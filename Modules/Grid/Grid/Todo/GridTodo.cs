@@ -11,10 +11,12 @@ namespace Emergency.Grid.Todo;
 /// <summary>
 /// The grid's part of 我的待办:
 /// <list type="bullet">
-/// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), pending extension requests, disaster reports to verify,
+/// <item>a township: reported hazards to assign (or reject), hazards awaiting re-inspection (复查、销号), hazards handed to a
+/// village or owner whose completion it records (登记整改), pending extension requests, disaster reports to verify,
 /// and hazards assigned or in rectification whose department has since switched the module off (重新交办; one awaiting 复查 is re-inspected instead);</item>
 /// <item>a department: assigned hazards to rectify (by their deadline) and the overdue ones it must report in on (报到);</item>
-/// <item>the county manager: one reminder of the county's overdue hazards (督办).</item>
+/// <item>the county manager: the hazards escalated because their department did not report in in time (升级督办), and
+/// one reminder of the county's overdue hazards (督办).</item>
 /// </list>
 /// Every list is an index seek in page order (scope + state, as the ledger reads) cut to the limit; hazard
 /// counts come from the tally, so a county of a million hazards costs the same as a small one.
@@ -36,6 +38,8 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
         {
             items.AddRange(await HazardsAsync(h => h.TownshipId == township && h.State == HazardState.Reported, "交办", limit, cancellationToken));
             items.AddRange(await HazardsAsync(h => h.TownshipId == township && h.State == HazardState.AwaitingReinspection, "复查", limit, cancellationToken));
+            // Handed to a village or owner (no department): the township records the completion.
+            items.AddRange(await HazardsAsync(h => h.TownshipId == township && h.State == HazardState.Rectifying && h.DepartmentId == null, "登记整改", limit, cancellationToken));
             if (await DepartmentsWithoutGridAsync(cancellationToken) is { Count: > 0 } without)
             {
                 items.AddRange(await HazardsAsync(
@@ -70,6 +74,11 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
             }
         }
 
+        if (scope.IsCountyManager)
+        {
+            items.AddRange(await HazardsAsync(h => h.AwaitingReportIn == true && h.EscalatedAtUtc != null, "升级督办", limit, cancellationToken));
+        }
+
         if (scope.IsCountyManager && await CountyOverdueAsync(cancellationToken) is > 0 and var overdue)
         {
             items.Add(new TodoItem(Module, "督办", $"全县逾期未整改隐患 {overdue} 条，督促责任部门报到", null, "/grid/Whistle", Overdue: true));
@@ -91,6 +100,9 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
         {
             count += await db.HazardTallies
                 .Where(t => t.TownshipId == township && (t.State == HazardState.Reported || t.State == HazardState.AwaitingReinspection))
+                .SumAsync(t => t.Count, cancellationToken);
+            count += await db.HazardTallies
+                .Where(t => t.TownshipId == township && t.DepartmentId == 0 && t.State == HazardState.Rectifying)
                 .SumAsync(t => t.Count, cancellationToken);
             if (await DepartmentsWithoutGridAsync(cancellationToken) is { Count: > 0 } without)
             {
@@ -116,6 +128,11 @@ internal sealed class GridTodo(GridDbContext db, TimeProvider clock, ICountyCont
             count -= await db.Hazards.CountAsync(
                 h => h.DepartmentId == department && (h.State == HazardState.Assigned || h.State == HazardState.Rectifying) && h.AwaitingReportIn == true,
                 cancellationToken);
+        }
+
+        if (scope.IsCountyManager)
+        {
+            count += await db.Hazards.CountAsync(h => h.AwaitingReportIn == true && h.EscalatedAtUtc != null, cancellationToken);
         }
 
         if (scope.IsCountyManager && await CountyOverdueAsync(cancellationToken) > 0)

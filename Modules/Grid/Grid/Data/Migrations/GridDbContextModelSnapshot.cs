@@ -371,6 +371,9 @@ namespace Emergency.Grid.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("GridId")
                         .HasColumnType("INTEGER");
 
@@ -384,6 +387,13 @@ namespace Emergency.Grid.Data.Migrations
 
                     b.Property<int>("Level")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LevelConfirmedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LevelConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
@@ -399,6 +409,9 @@ namespace Emergency.Grid.Data.Migrations
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Rectifier")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(1000)
@@ -422,9 +435,20 @@ namespace Emergency.Grid.Data.Migrations
                     b.Property<DateTime?>("ReportedInAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportedLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReporterName")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleMobile")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -453,6 +477,8 @@ namespace Emergency.Grid.Data.Migrations
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("AwaitingReportIn", "EscalatedAtUtc");
 
                     b.HasIndex("DepartmentId", "AwaitingReportIn");
 
@@ -530,6 +556,9 @@ namespace Emergency.Grid.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("HazardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Purpose")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Size")

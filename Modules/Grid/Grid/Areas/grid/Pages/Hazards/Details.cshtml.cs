@@ -1,9 +1,11 @@
 using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
 using Emergency.Grid.Domain;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +19,10 @@ namespace Emergency.Grid.Areas.grid.Pages.Hazards;
 /// rectifies, asks for an extension before the deadline and reports in when whistled; the county supervises.
 /// Each step is checked against <see cref="HazardWorkflow"/>; a refused step changes nothing.
 /// </summary>
-internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSteps steps) : PageModel
+internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSteps steps, ICountyUnits units, ICountySettings settings) : PageModel
 {
+    public const int MaxFixPhotos = 6;
+
     public Hazard Hazard { get; private set; } = null!;
 
     public IReadOnlyList<HazardHistory> History { get; private set; } = [];
@@ -37,8 +41,18 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
     public bool IsCountyManager { get; private set; }
 
+    /// <summary>May fix it on the spot: the township, or the grid member who reported it.</summary>
+    public bool MayFix { get; private set; }
+
+    /// <summary>The villages of the hazard's township (交村整改).</summary>
+    public IReadOnlyList<UnitInfo> Villages { get; private set; } = [];
+
     [BindProperty]
     public StepInput Input { get; set; } = new();
+
+    /// <summary>整改照片 of an on-the-spot fix.</summary>
+    [BindProperty]
+    public List<IFormFile> FixPhotos { get; set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -55,6 +69,43 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
     [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostReassignAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
         Done(await steps.ReassignAsync(hazard, Input.DepartmentId, ToUtc(Input.Deadline), cancellationToken), () => $"已重新交办{hazard.DepartmentName}"));
+
+    /// <summary>确认等级: the township (or the county) confirms or changes the reporter's level before assigning.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public Task<IActionResult> OnPostConfirmLevelAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.TownshipOrCounty, async hazard =>
+        Done(await steps.ConfirmLevelAsync(hazard, Input.Level, cancellationToken), () => $"已确认为{Names.Level(hazard.Level)}"));
+
+    /// <summary>现场整改: the reporting grid member or the township, with optional photos; the township may close its own fix at once.</summary>
+    [RequirePermission(GridModule.Report)]
+    public Task<IActionResult> OnPostFixAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Fixer, async hazard =>
+    {
+        var photos = await CheckPhotosAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return null;
+        }
+
+        var byTownship = access.ActsForTownship(hazard.TownshipId);
+        var closeNow = byTownship && Input.CloseNow;
+        return Done(await steps.FixOnTheSpotAsync(hazard, Input.FixNote, byTownship, closeNow, photos, cancellationToken),
+            () => closeNow ? "已现场整改并销号" : "已现场整改，待乡镇复查");
+    });
+
+    /// <summary>交村/交业主整改 of a 一般隐患, with the responsible party and a deadline.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public Task<IActionResult> OnPostHandOverAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+        Done(await steps.HandOverAsync(hazard, Input.HandTo, Input.VillageId, Input.OwnerName, Input.OwnerMobile, ToUtc(Input.HandDeadline), cancellationToken),
+            () => $"已交{hazard.ResponsibleName}整改"));
+
+    /// <summary>村/业主整改完成: the township records it; the hazard awaits the township's re-inspection.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public Task<IActionResult> OnPostCompletedAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, hazard =>
+        Task.FromResult(Done(steps.RecordCompletion(hazard, Input.Note), () => "已登记整改完成，待复查")));
+
+    /// <summary>乡镇吹哨 by hand, with the reason: the department must report in.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public Task<IActionResult> OnPostWhistleAsync(int id, CancellationToken cancellationToken) => StepAsync(id, Actor.Township, async hazard =>
+        Done(await steps.WhistleByHandAsync(hazard, Input.WhistleReason, cancellationToken), () => $"已吹哨，通知{hazard.DepartmentName}报到"));
 
     /// <summary>退回: the department gives back a hazard it has not started, with its reason; the township assigns it again.</summary>
     [RequirePermission(GridModule.Rectify)]
@@ -209,6 +260,8 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         Township,
         Department,
         County,
+        TownshipOrCounty,
+        Fixer,
     }
 
     /// <summary>Loads the hazard (404 when unseen), checks who acts, runs the step and commits it with its history.</summary>
@@ -225,6 +278,8 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         {
             Actor.Township => access.ActsForTownship(hazard.TownshipId),
             Actor.Department => access.ActsForDepartment(hazard.DepartmentId),
+            Actor.TownshipOrCounty => access.ActsForTownship(hazard.TownshipId) || access.IsCountyManager,
+            Actor.Fixer => MayFixHazard(hazard),
             _ => access.IsCountyManager,
         };
         if (!allowed)
@@ -244,6 +299,41 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         Notice = notice;
         // A hazard the department returned is no longer its to see: it goes back to the ledger.
         return access.MaySee(hazard) ? RedirectToPage(new { id }) : RedirectToPage("/Ledger/Index");
+    }
+
+    private bool MayFixHazard(Hazard hazard) =>
+        access.ActsForTownship(hazard.TownshipId) || (access.Reports && access.Scope.ActsForVillage(hazard.VillageId) && hazard.ReportedBy == access.UserName);
+
+    /// <summary>The fix photos, checked by count, size and first bytes; errors beside the field.</summary>
+    private async Task<IReadOnlyList<PhotoUpload>> CheckPhotosAsync(CancellationToken cancellationToken)
+    {
+        var photos = new List<PhotoUpload>();
+        var files = FixPhotos.Where(p => p.Length > 0).ToList();
+        if (files.Count > MaxFixPhotos)
+        {
+            ModelState.AddModelError(nameof(FixPhotos), $"最多上传 {MaxFixPhotos} 张照片");
+            return photos;
+        }
+
+        var maxMegabytes = await settings.GetAsync(GridModule.PhotoMaxMegabytes, cancellationToken);
+        foreach (var photo in files)
+        {
+            if (photo.Length > maxMegabytes * 1024L * 1024L)
+            {
+                ModelState.AddModelError(nameof(FixPhotos), $"照片“{photo.FileName}”超过 {maxMegabytes} MB，请压缩后再上传");
+                continue;
+            }
+
+            if (await PhotoKind.DetectAsync(photo, cancellationToken) is not { } kind)
+            {
+                ModelState.AddModelError(nameof(FixPhotos), $"照片“{photo.FileName}”不是 JPEG、PNG 或 WebP 图片");
+                continue;
+            }
+
+            photos.Add(new PhotoUpload(photo, kind.Extension, kind.ContentType));
+        }
+
+        return photos;
     }
 
     private string? Move(Hazard hazard, HazardAction action, string? note, string notice)
@@ -310,6 +400,8 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
         ActsForTownship = access.ActsForTownship(hazard.TownshipId);
         ActsForDepartment = access.ActsForDepartment(hazard.DepartmentId);
         IsCountyManager = access.IsCountyManager;
+        MayFix = MayFixHazard(hazard);
+        Villages = (await units.VillagesAsync(access.County, cancellationToken)).Where(v => v.ParentId == hazard.TownshipId).ToList();
         return true;
     }
 
@@ -338,5 +430,28 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, HazardSt
 
         /// <summary>Reason, response or note of the step.</summary>
         public string? Note { get; set; }
+
+        /// <summary>确认等级.</summary>
+        public HazardLevel? Level { get; set; }
+
+        /// <summary>现场整改: what was done.</summary>
+        public string? FixNote { get; set; }
+
+        /// <summary>现场整改 by the township: close at once (it is the re-inspector).</summary>
+        public bool CloseNow { get; set; }
+
+        /// <summary>交村 or 交业主整改.</summary>
+        public HazardRectifier? HandTo { get; set; }
+
+        public int? VillageId { get; set; }
+
+        public string? OwnerName { get; set; }
+
+        public string? OwnerMobile { get; set; }
+
+        /// <summary>交村/业主整改期限 in China time.</summary>
+        public DateTime? HandDeadline { get; set; }
+
+        public string? WhistleReason { get; set; }
     }
 }

@@ -100,6 +100,7 @@ internal sealed class ReportModel(GridDbContext db, GridAccess access, HazardSte
             GridName = grid.Name,
             Category = Input.Category,
             Level = Input.Level,
+            ReportedLevel = Input.Level,
             Description = Input.Description!.Trim(),
             Place = Input.Place!.Trim(),
             Latitude = Input.Latitude,

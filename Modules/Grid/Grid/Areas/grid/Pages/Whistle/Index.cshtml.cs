@@ -22,6 +22,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     public IReadOnlyList<(string Name, int Count, int AwaitingReportIn)> ByDepartment { get; private set; } = [];
 
+    /// <summary>Hazards whose department did not report in in time, escalated to the county bureau (the county's, a township its own).</summary>
+    public IReadOnlyList<Hazard> Escalated { get; private set; } = [];
+
     public bool IsDepartment { get; private set; }
 
     public bool IsCountyManager { get; private set; }
@@ -50,11 +53,15 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         var overdue = db.Hazards.AsNoTracking().Where(h => h.Overdue);
+        var escalated = db.Hazards.AsNoTracking().Where(h => h.AwaitingReportIn == true && h.EscalatedAtUtc != null);
         if (!wholeCounty)
         {
             var township = access.TownshipId;
             overdue = overdue.Where(h => h.TownshipId == township);
+            escalated = escalated.Where(h => h.TownshipId == township);
         }
+
+        Escalated = await escalated.OrderBy(h => h.EscalatedAtUtc).Take(200).ToListAsync(cancellationToken);
 
         var townships = (await units.TownshipsAsync(access.County, cancellationToken)).ToDictionary(t => t.Id, t => t.Name);
         var departments = (await units.DepartmentsAsync(access.County, cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
