@@ -13,5 +13,6 @@ public static class ModuleRegistry
     [
         new Emergency.Experts.ExpertsModule(),
         new Emergency.Grid.GridModule(),
+        new Emergency.Training.TrainingModule(),
     ];
 }
