@@ -11,22 +11,25 @@ using Emergency.Training.Domain;
 namespace Emergency.Training.Jobs;
 
 /// <summary>
-/// From the county's shortfall check date (<see cref="TrainingModule.ShortfallCheckDate"/>, default 1 November) to
-/// the year's end, daily: each township and village still short of its yearly days is put on its trainer's
+/// On the county's shortfall check date (<see cref="TrainingModule.ShortfallCheckDate"/>, default 1 November), and on
+/// the <see cref="CatchUpDays"/> days after it (a host that was down on the date catches up; a county that starts
+/// using the module in December is not flooded with last year's plan), daily: each township and village still short of its yearly days is put on its trainer's
 /// 我的待办 (the county emergency bureau for a township, the township for a village), its trainer is told, and
 /// <see cref="TrainingShortfall"/> is published — once per unit and year (key <c>shortfall:{year}:{unit}</c>, the
-/// row, notice and event in one commit). A unit that becomes short after the date (a session cancelled) is found by
+/// row, notice and event in one commit). A unit that becomes short within the window (a session cancelled) is found by
 /// the next day's run.
 /// </summary>
 internal sealed class ShortfallJob(TrainingDbContext db, DaysOwed owed, ICountyUnits units, ICountySettings settings, TrainingNotices notices, ICountyContext county, TimeProvider clock) : ICountyJob
 {
+    public const int CatchUpDays = 7;
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var code = county.Required;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
         var checkDate = ShortfallCheck.Parse(await settings.GetAsync(TrainingModule.ShortfallCheckDate, code, cancellationToken), today.Year);
-        if (today < checkDate)
+        if (today < checkDate || today > checkDate.AddDays(CatchUpDays))
         {
             return;
         }
