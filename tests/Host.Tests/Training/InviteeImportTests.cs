@@ -23,15 +23,16 @@ public sealed partial class InviteeImportTests : TrainingTest
         var bureau = await app.AsAsync(Bureau);
         var id = await ScheduleAsync(app, bureau, "安全生产执法培训", TimeSpan.FromDays(8), [await TownshipIdAsync(app, "青山镇")]);
 
-        var bad = Text(await PreviewAsync(bureau, id, "姓名,单位,邮箱,手机,身份证号\n韦志刚,青山镇,wei@example.cn,13800000000,11010519491231002X\n,青山镇,bad-address,123,\n"));
-        bad.Should().Contain("请填写姓名").And.Contain("邮箱格式不正确").And.Contain("手机号应为 11 位数字").And.NotContain("确认导入");
+        var badHtml = await PreviewAsync(bureau, id, "姓名,单位,邮箱,手机,身份证号\n韦志刚,青山镇,wei@example.cn,13800000000,11010519491231002X\n,青山镇,bad-address,123,\n");
+        Text(badHtml).Should().Contain("请填写姓名").And.Contain("邮箱格式不正确").And.Contain("手机号应为 11 位数字");
+        badHtml.Should().NotContain("confirm-form", "a file with any problem cannot be confirmed");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Invitees")).Should().Be(0);
 
         var missing = Text(await PreviewAsync(bureau, id, "姓名,单位\n韦志刚,青山镇\n"));
         missing.Should().Contain("表头缺少列");
 
         var clean = await PreviewAsync(bureau, id, "姓名,单位,邮箱,手机,身份证号\n韦志刚,青山镇,wei@example.cn,13800000000,11010519491231002X\n蒙秀英,青山镇,,,\n");
-        Text(clean).Should().Contain("确认导入");
+        clean.Should().Contain("confirm-form");
         var staged = StagedPattern().Match(clean).Groups[1].Value;
         var fields = new Dictionary<string, string> { ["staged"] = staged };
         var confirmed = await TestApp.PostFormAsync(bureau, $"/training/Sessions/Import?id={id}&handler=Confirm", fields);

@@ -34,7 +34,7 @@ public sealed partial class OwedTests : TrainingTest
         await CloseAsync(bureau, first);
 
         var county = await bureau.GetStringAsync("/training/Owed?year=2026");
-        Row(county, $"township-{qingshan}").Should().Be("青山镇 乡镇（街道） 10 3 1 9 未达标", "1 + 2 days planned (the cancelled one counts nothing), 1 delivered");
+        Row(county, $"township-{qingshan}").Should().Be("青山镇 乡镇（街道） 10 3 1 9 未达标 计划不足", "1 + 2 days planned (the cancelled one counts nothing), 1 delivered");
         Row(county, $"township-{shimen}").Should().Be("石门乡 乡镇（街道） 10 1 1 9 未达标 计划不足");
         Row(county, $"village-{hekou}").Should().Be("河口村 村（社区） 5 0.5 0 5 未达标 计划不足");
         Row(county, $"village-{liulin}").Should().Be("柳林村 村（社区） 5 0 0 5 未达标 计划不足");

@@ -47,7 +47,7 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
             var problems = People.Problems(Person.Name, Person.UnitName, Person.Email, Person.Mobile, Person.IdCard);
             if (problems.Count > 0)
             {
-                return problems.Select(p => new Problem("Person", p)).ToList();
+                return [new Problem("Person", string.Join("；", problems))];
             }
 
             var invitee = new Invitee
