@@ -14,5 +14,6 @@ public static class ModuleRegistry
         new Emergency.Experts.ExpertsModule(),
         new Emergency.Grid.GridModule(),
         new Emergency.Teams.TeamsModule(),
+        new Emergency.Training.TrainingModule(),
     ];
 }

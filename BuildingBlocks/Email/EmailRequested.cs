@@ -19,6 +19,15 @@ public sealed record EmailRequested : IntegrationEvent
 
     public string? HtmlBody { get; init; }
 
+    /// <summary>One text attachment (a calendar invitation), or null.</summary>
+    public MailAttachment? Attachment { get; init; }
+
     /// <summary>Which module asked, for the admin's mail list.</summary>
     public string Source { get; init; } = "";
 }
+
+/// <summary>
+/// A small text attachment carried with a mail (e.g. an <c>.ics</c> calendar invitation): its file name,
+/// its MIME type (e.g. <c>text/calendar; method=REQUEST; charset=utf-8</c>) and its text, sent as UTF-8.
+/// </summary>
+public sealed record MailAttachment(string FileName, string ContentType, string Content);

@@ -127,7 +127,13 @@ internal sealed partial class MailSender(
         var mime = new MimeMessage { MessageId = $"{message.Id:N}@yingji.local", Subject = message.Subject };
         mime.From.Add(new MailboxAddress(smtp.FromName, smtp.FromAddress));
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
-        mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (message.AttachmentName is { } name && message.AttachmentContent is { } content)
+        {
+            body.Attachments.Add(name, System.Text.Encoding.UTF8.GetBytes(content), ContentType.Parse(message.AttachmentContentType ?? "application/octet-stream"));
+        }
+
+        mime.Body = body.ToMessageBody();
         return mime;
     }
 

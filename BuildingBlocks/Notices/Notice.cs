@@ -20,6 +20,9 @@ public sealed record Notice
     /// <summary>An absolute signed link for a person without an account (see <see cref="IPublicAddress"/>).</summary>
     public string? ExternalLink { get; init; }
 
+    /// <summary>A text attachment for the mail (an <c>.ics</c> invitation); a notice with one is mailed singly, never in a digest.</summary>
+    public Email.MailAttachment? Attachment { get; init; }
+
     public required DateTime AtUtc { get; init; }
 }
 
@@ -49,6 +52,7 @@ public static class NoticeStoreExtensions
             TextBody = notice.TextBody,
             Link = notice.Link,
             OptionalExternalLink = notice.ExternalLink,
+            Attachment = notice.Attachment,
         });
     }
 

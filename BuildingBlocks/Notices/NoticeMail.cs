@@ -90,7 +90,8 @@ internal sealed class NoticeRequestedHandler(NoticesDbContext db, NoticeMail mai
             .Select(p => (NoticeDelivery?)p.Delivery)
             .FirstOrDefaultAsync(cancellationToken);
         // A signed link is for someone without an inbox: it is mailed at once, never held for a digest.
-        var delivery = notice.OptionalExternalLink is not null ? NoticeDelivery.Each : chosen ?? notice.DefaultDelivery;
+        // An attachment (a calendar invitation) cannot ride in a digest either.
+        var delivery = notice.OptionalExternalLink is not null || notice.Attachment is not null ? NoticeDelivery.Each : chosen ?? notice.DefaultDelivery;
         var entry = new NoticeEntry
         {
             Id = notice.Id,
@@ -125,6 +126,7 @@ internal sealed class NoticeRequestedHandler(NoticesDbContext db, NoticeMail mai
                 ToName = notice.Recipient.Name,
                 Subject = notice.Title,
                 TextBody = body,
+                Attachment = notice.Attachment,
             });
         }
 

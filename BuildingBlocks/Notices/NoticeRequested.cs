@@ -125,4 +125,7 @@ public sealed record NoticeRequested : IntegrationEvent
     /// inbox and never stored with the notice; a notice with one is mailed singly, whatever the recipient chose.
     /// </summary>
     public string? OptionalExternalLink { get; init; }
+
+    /// <summary>A text attachment (an <c>.ics</c> invitation) for the mail; like an external link, it makes the notice mailed singly.</summary>
+    public Email.MailAttachment? Attachment { get; init; }
 }

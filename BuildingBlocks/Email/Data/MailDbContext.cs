@@ -33,6 +33,13 @@ internal sealed class MailMessage
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The attachment's file name, MIME type and text (<see cref="MailAttachment"/>), when the mail has one.</summary>
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public string? AttachmentContent { get; set; }
+
     public MailStatus Status { get; set; }
 
     public int Attempts { get; set; }
@@ -68,6 +75,8 @@ internal sealed class MailDbContext(DbContextOptions<MailDbContext> options) : S
             b.Property(m => m.Subject).HasMaxLength(300);
             b.Property(m => m.LastError).HasMaxLength(2000);
             b.Property(m => m.Transport).HasMaxLength(10);
+            b.Property(m => m.AttachmentName).HasMaxLength(100);
+            b.Property(m => m.AttachmentContentType).HasMaxLength(100);
             b.HasIndex(m => new { m.Status, m.NextAttemptAtUtc });
             b.HasIndex(m => new { m.County, m.CreatedAtUtc });
         });

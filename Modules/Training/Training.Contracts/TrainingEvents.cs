@@ -1,0 +1,74 @@
+using Emergency.BuildingBlocks.Events;
+using Emergency.BuildingBlocks.Tenancy;
+
+namespace Emergency.Training.Contracts;
+
+/// <summary>
+/// A training session was closed and this attendee was present (one event per present attendee): Teams marks
+/// members trained from it, readiness counts days delivered.
+/// </summary>
+public sealed record CourseCompleted : IntegrationEvent
+{
+    public required int SessionId { get; init; }
+
+    public required string PersonName { get; init; }
+
+    /// <summary>居民身份证号码, empty when the organiser did not record it.</summary>
+    public string IdCard { get; init; } = "";
+
+    /// <summary>The attendee's unit (a township or village of the county, or a department), when known.</summary>
+    public UnitKind? UnitKind { get; init; }
+
+    public int? UnitId { get; init; }
+
+    public required string UnitName { get; init; }
+
+    public required double Hours { get; init; }
+
+    /// <summary>The assessment (考核) was passed; false for a failed one (不合格者不得上岗, seed 001).</summary>
+    public required bool Passed { get; init; }
+}
+
+/// <summary>The kinds of drill (演练).</summary>
+public enum DrillKind
+{
+    /// <summary>桌面推演.</summary>
+    Tabletop = 0,
+
+    /// <summary>实战演练.</summary>
+    FullScale = 1,
+
+    /// <summary>综合演练.</summary>
+    Comprehensive = 2,
+
+    /// <summary>专项演练.</summary>
+    Specialised = 3,
+}
+
+/// <summary>A drill was closed with its evaluation report (演练评估报告): Plans uses it for drill cadence and revision triggers.</summary>
+public sealed record DrillCompleted : IntegrationEvent
+{
+    public required int DrillId { get; init; }
+
+    public required string PlanName { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required DrillKind Kind { get; init; }
+
+    public required int ProblemsFound { get; init; }
+}
+
+/// <summary>On the county's shortfall check date a unit had not received its yearly training days (published once per unit and year).</summary>
+public sealed record TrainingShortfall : IntegrationEvent
+{
+    public required UnitKind UnitKind { get; init; }
+
+    public required int UnitId { get; init; }
+
+    public required string UnitName { get; init; }
+
+    public required int Year { get; init; }
+
+    public required double DaysOwed { get; init; }
+}

@@ -1,0 +1,168 @@
+using Emergency.BuildingBlocks.Tenancy;
+
+namespace Emergency.Training.Data;
+
+/// <summary>The kinds of training session (seed 004: 集中授课、网上培训、现场教学、参与应急演练; and 比武).</summary>
+internal enum SessionKind
+{
+    /// <summary>集中授课.</summary>
+    Lecture = 0,
+
+    /// <summary>网上培训.</summary>
+    Online = 1,
+
+    /// <summary>现场教学.</summary>
+    OnSite = 2,
+
+    /// <summary>随演练.</summary>
+    WithDrill = 3,
+
+    /// <summary>比武.</summary>
+    Contest = 4,
+}
+
+internal enum SessionStatus
+{
+    /// <summary>已安排: invitees are reminded before it.</summary>
+    Scheduled = 0,
+
+    /// <summary>已结束: attendance recorded, days delivered to its target units.</summary>
+    Closed = 1,
+
+    /// <summary>已取消.</summary>
+    Cancelled = 2,
+}
+
+internal enum Attendance
+{
+    /// <summary>未登记.</summary>
+    Unrecorded = 0,
+
+    /// <summary>出席.</summary>
+    Present = 1,
+
+    /// <summary>请假.</summary>
+    Excused = 2,
+
+    /// <summary>缺席.</summary>
+    Absent = 3,
+}
+
+/// <summary>
+/// A training session (培训): organised by the county (a department or the county admin) for townships, or by
+/// a township for its villages. <see cref="Version"/> counts the schedule's changes (move): reminders are keyed
+/// by it, so a reminder of an old time is never sent; it is also the calendar's SEQUENCE.
+/// </summary>
+internal sealed class TrainingSession
+{
+    public int Id { get; set; }
+
+    public SessionKind Kind { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public string Content { get; set; } = "";
+
+    public DateTime StartsAtUtc { get; set; }
+
+    public DateTime EndsAtUtc { get; set; }
+
+    public string Place { get; set; } = "";
+
+    public string Trainer { get; set; } = "";
+
+    public double Hours { get; set; }
+
+    /// <summary>Training days the session counts for each target unit (entered, or hours / 8 rounded to half days).</summary>
+    public double Days { get; set; }
+
+    /// <summary>The organising township (a township's session for its villages), null for a county session.</summary>
+    public int? TownshipId { get; set; }
+
+    /// <summary>The organising department, null for the county admin's or a township's session.</summary>
+    public int? DepartmentId { get; set; }
+
+    public string OrganiserName { get; set; } = "";
+
+    public SessionStatus Status { get; set; }
+
+    /// <summary>0 when scheduled, +1 at each move.</summary>
+    public int Version { get; set; }
+
+    /// <summary>When the current schedule (version) was set: a lead time already past then is not reminded.</summary>
+    public DateTime VersionAtUtc { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    public string? CancelReason { get; set; }
+
+    public DateTime? CancelledAtUtc { get; set; }
+
+    public List<SessionTarget> Targets { get; set; } = [];
+
+    public List<Invitee> Invitees { get; set; } = [];
+}
+
+/// <summary>A unit a session is for (a township of a county session, a village of a township's session).</summary>
+internal sealed class SessionTarget
+{
+    public int SessionId { get; set; }
+
+    public UnitKind UnitKind { get; set; }
+
+    public int UnitId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The township of the unit (itself for a township): what a township user's scope filters by.</summary>
+    public int TownshipId { get; set; }
+}
+
+/// <summary>A person invited to a session, with the sign-in sheet's line (attendance, score, pass).</summary>
+internal sealed class Invitee
+{
+    public int Id { get; set; }
+
+    public int SessionId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string UnitName { get; set; } = "";
+
+    public string? Email { get; set; }
+
+    public string? Mobile { get; set; }
+
+    public string IdCard { get; set; } = "";
+
+    public Attendance Attendance { get; set; }
+
+    public int? Score { get; set; }
+
+    public bool Passed { get; set; }
+}
+
+/// <summary>A unit found short of its yearly training days on the check date (one row per unit and year).</summary>
+internal sealed class Shortfall
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    public UnitKind UnitKind { get; set; }
+
+    public int UnitId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The township of the unit (itself for a township).</summary>
+    public int TownshipId { get; set; }
+
+    public double DaysOwed { get; set; }
+
+    public DateTime FoundAtUtc { get; set; }
+}

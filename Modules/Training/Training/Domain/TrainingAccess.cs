@@ -1,0 +1,85 @@
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Training.Data;
+
+namespace Emergency.Training.Domain;
+
+/// <summary>
+/// Who may do what in training (seed 002: 县应急管理局负责组织以乡镇应急管理人员、应急救援队伍为主的业务培训，
+/// 乡镇应急管理办公室负责组织行政村（社区）…的业务培训):
+/// <list type="bullet">
+/// <item>the county (county admin, emergency bureau, a department) organises sessions for townships;</item>
+/// <item>a township organises sessions for its own villages and sees the county's sessions for it;</item>
+/// <item>a village sees the sessions for it; county leaders read everything and change nothing.</item>
+/// </list>
+/// A session outside the user's view is not found (404); another county's lives in another store.
+/// </summary>
+internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
+{
+    /// <summary>The sessions the user may open.</summary>
+    public IQueryable<TrainingSession> Visible(IQueryable<TrainingSession> query)
+    {
+        var scope = Scope;
+        if (scope.SeesWholeCounty)
+        {
+            return query;
+        }
+
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => query.Where(s => s.TownshipId == t || s.Targets.Any(x => x.TownshipId == t)),
+            { Level: UserScope.Village, VillageId: { } v } => query.Where(s => s.Targets.Any(x => x.UnitKind == UnitKind.Village && x.UnitId == v)),
+            { Level: UserScope.Department, DepartmentId: { } d } => query.Where(s => s.DepartmentId == d),
+            _ => query.Where(_ => false),
+        };
+    }
+
+    /// <summary>Organises this session (records attendance, closes, moves, cancels): its organising township or department, or the county manager for a county session.</summary>
+    public bool Organises(TrainingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.TownshipId is { } township
+            ? ActsForTownship(township)
+            : IsCountyManager || (session.DepartmentId is { } department && ActsForDepartment(department));
+    }
+
+    /// <summary>
+    /// Who the user organises as, and the units their sessions may be for: the county's townships for a county
+    /// post, a township's villages for a township; null for a user who organises nothing.
+    /// </summary>
+    public async Task<Organiser?> OrganiserAsync(ICountyUnits units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var scope = Scope;
+        if (!scope.CanWrite)
+        {
+            return null;
+        }
+
+        if (scope.Level == UserScope.Township && scope.TownshipId is { } township)
+        {
+            var villages = (await units.VillagesAsync(County, cancellationToken)).Where(v => v.ParentId == township).ToList();
+            return new Organiser(township, null, scope.Unit?.Name ?? "", villages);
+        }
+
+        if (IsCountyManager || (scope.Level == UserScope.Department && scope.DepartmentId is not null))
+        {
+            var name = scope.Unit?.Name ?? "县应急管理局";
+            return new Organiser(null, scope.DepartmentId, name, await units.TownshipsAsync(County, cancellationToken));
+        }
+
+        return null;
+    }
+
+    /// <summary>The units whose days owed the user sees: all for the whole county, a township itself and its villages, a village itself.</summary>
+    public (bool Townships, int? Township, int? Village) OwedScope() => Scope switch
+    {
+        { SeesWholeCounty: true } => (true, null, null),
+        { Level: UserScope.Township, TownshipId: { } t } => (true, t, null),
+        { Level: UserScope.Village, TownshipId: { } t, VillageId: { } v } => (false, t, v),
+        _ => (false, -1, -1),
+    };
+}
+
+/// <summary>Who organises a new session, and the units it may be for.</summary>
+internal sealed record Organiser(int? TownshipId, int? DepartmentId, string Name, IReadOnlyList<UnitInfo> TargetOptions);
