@@ -35,7 +35,7 @@ public sealed class DisasterFollowUpTests : GridTest
     }
 
     private static Task<HttpResponseMessage> StageAsync(HttpClient client, int id, string handler, IDictionary<string, string> figures) =>
-        TestApp.PostFormAsync(client, $"/grid/Disasters/Details?id={id}&handler={handler}", figures, tokenFrom: $"/grid/Disasters/Details?id={id}");
+        TestApp.PostFormAsync(client, $"/grid/Disasters/Details?id={id}&handler={handler}", figures, tokenFrom: "/Account/ChangePassword");
 
     private static Dictionary<string, string> Figures(string dead = "0", string missing = "0", string injured = "0", string relocated = "30", string loss = "35.5") => new()
     {
@@ -64,9 +64,9 @@ public sealed class DisasterFollowUpTests : GridTest
 
         // Only the township confirms (核报).
         (await StageAsync(member, id, "Confirm", Figures())).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        Clock.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromMinutes(20));
         var confirmed = Text(await (await StageAsync(township, id, "Confirm", Figures(relocated: "48", loss: "41"))).Content.ReadAsStringAsync());
-        confirmed.Should().Contain("已核报：山洪（河口村三组）").And.Contain("核报 2026-11-23 11:00 qingshan 150 0 0 0 48 8 41").And.Contain("已核实");
+        confirmed.Should().Contain("已核报：山洪（河口村三组）").And.Contain("核报 2026-11-23 10:20 qingshan 150 0 0 0 48 8 41").And.Contain("已核实");
         confirmed.Should().NotContain("续报或核报最新数据", "the series has ended");
 
         var after = Text(await (await StageAsync(member, id, "FollowUp", Figures(relocated: "60"))).Content.ReadAsStringAsync());

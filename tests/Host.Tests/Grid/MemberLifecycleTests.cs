@@ -9,7 +9,7 @@ public sealed class MemberLifecycleTests : GridTest
 {
     private static Task<HttpResponseMessage> MemberStepAsync(HttpClient client, int member, string handler, string reason) =>
         TestApp.PostFormAsync(client, $"/grid/Members/Details?id={member}&handler={handler}", new Dictionary<string, string> { ["Reason"] = reason },
-            tokenFrom: $"/grid/Members/Details?id={member}");
+            tokenFrom: "/Account/ChangePassword");
 
     [Fact]
     public async Task A_deactivated_member_cannot_report_nor_is_on_the_card_and_is_reactivated_with_the_history_kept()
@@ -34,8 +34,20 @@ public sealed class MemberLifecycleTests : GridTest
         // No longer reports hazards, nor is on the 明白卡.
         var phone = await app.AsAsync(GridMember);
         Text(await phone.GetStringAsync("/grid/Hazards/Report")).Should().Contain("您的账号还没有关联网格员或负责的网格");
-        var refused = await ReportAsync(phone, covered, "河口村三组河堤");
-        Text(await refused.Content.ReadAsStringAsync()).Should().NotContain("已上报隐患");
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(await phone.GetStringAsync("/Account/ChangePassword"))), "__RequestVerificationToken" },
+            { new StringContent(Invariant(covered)), "Input.GridId" },
+            { new StringContent("FlashFlood"), "Input.Category" },
+            { new StringContent("General"), "Input.Level" },
+            { new StringContent("河道淤塞"), "Input.Description" },
+            { new StringContent("河口村三组河堤"), "Input.Place" },
+        })
+        {
+            var refused = Text(await (await phone.PostAsync("/grid/Hazards/Report", form)).Content.ReadAsStringAsync());
+            refused.Should().Contain("您的账号还没有关联网格员或负责的网格").And.NotContain("已上报隐患");
+        }
+
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Hazards")).Should().Be(0);
         Text(await township.GetStringAsync($"/grid/Cards?id={covered}")).Should().NotContain("李网格");
 
@@ -154,7 +166,7 @@ public sealed class MemberLifecycleTests : GridTest
         }, tokenFrom: "/grid/Stations");
         Text(await removed.Content.ReadAsStringAsync()).Should().Contain("赵应急（站长）").And.NotContain("王站长");
 
-        (await TestApp.PostFormAsync(await app.AsAsync(GridMember), "/grid/Stations?handler=Edit", new Dictionary<string, string> { ["Edit.Id"] = Invariant(station), ["Edit.Name"] = "改名" }, tokenFrom: "/grid/Stations"))
+        (await TestApp.PostFormAsync(await app.AsAsync(GridMember), "/grid/Stations?handler=Edit", new Dictionary<string, string> { ["Edit.Id"] = Invariant(station), ["Edit.Name"] = "改名" }, tokenFrom: "/Account/ChangePassword"))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }
