@@ -58,7 +58,7 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, ICountyU
             return Forbid();
         }
 
-        var figures = Input.Read(ModelState, nameof(Input));
+        var figures = FiguresInput.Read(Input, ModelState, nameof(Input));
         if (figures is null || !ModelState.IsValid)
         {
             return Page();
@@ -112,8 +112,22 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, ICountyU
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    internal sealed class StageInput : FiguresInput
+    internal sealed class StageInput : IFiguresInput
     {
+        public string? AffectedPeople { get; set; }
+
+        public string? Dead { get; set; }
+
+        public string? Missing { get; set; }
+
+        public string? Injured { get; set; }
+
+        public string? Relocated { get; set; }
+
+        public string? HousesDamaged { get; set; }
+
+        public string? DirectLoss { get; set; }
+
         [StringLength(1000, ErrorMessage = "说明不能超过 1000 个字")]
         public string? Note { get; set; }
     }

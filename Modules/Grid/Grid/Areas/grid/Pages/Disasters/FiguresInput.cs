@@ -9,25 +9,31 @@ namespace Emergency.Grid.Areas.grid.Pages.Disasters;
 /// economic loss a non-negative amount in 万元 with at most four decimals; an empty field is 0. Read as text so that a
 /// wrong value gets a Chinese message beside its field.
 /// </summary>
-internal class FiguresInput
+internal interface IFiguresInput
 {
-    public string? AffectedPeople { get; set; }
+    string? AffectedPeople { get; }
 
-    public string? Dead { get; set; }
+    string? Dead { get; }
 
-    public string? Missing { get; set; }
+    string? Missing { get; }
 
-    public string? Injured { get; set; }
+    string? Injured { get; }
 
-    public string? Relocated { get; set; }
+    string? Relocated { get; }
 
-    public string? HousesDamaged { get; set; }
+    string? HousesDamaged { get; }
 
-    public string? DirectLoss { get; set; }
+    string? DirectLoss { get; }
+}
+
+/// <summary>Reads and checks <see cref="IFiguresInput"/>.</summary>
+internal static class FiguresInput
+{
 
     /// <summary>The figures, or null with a message added beside each wrong field (under <paramref name="prefix"/>).</summary>
-    public DisasterFigures? Read(ModelStateDictionary modelState, string prefix)
+    public static DisasterFigures? Read(IFiguresInput input, ModelStateDictionary modelState, string prefix)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(modelState);
         var ok = true;
         int Count(string? value, string field, string name)
@@ -50,14 +56,14 @@ internal class FiguresInput
 
         var figures = new DisasterFigures
         {
-            AffectedPeople = Count(AffectedPeople, nameof(AffectedPeople), "受灾人口"),
-            Dead = Count(Dead, nameof(Dead), "死亡人数"),
-            Missing = Count(Missing, nameof(Missing), "失踪人数"),
-            Injured = Count(Injured, nameof(Injured), "受伤人数"),
-            Relocated = Count(Relocated, nameof(Relocated), "转移安置人数"),
-            HousesDamaged = Count(HousesDamaged, nameof(HousesDamaged), "损坏房屋"),
+            AffectedPeople = Count(input.AffectedPeople, nameof(IFiguresInput.AffectedPeople), "受灾人口"),
+            Dead = Count(input.Dead, nameof(IFiguresInput.Dead), "死亡人数"),
+            Missing = Count(input.Missing, nameof(IFiguresInput.Missing), "失踪人数"),
+            Injured = Count(input.Injured, nameof(IFiguresInput.Injured), "受伤人数"),
+            Relocated = Count(input.Relocated, nameof(IFiguresInput.Relocated), "转移安置人数"),
+            HousesDamaged = Count(input.HousesDamaged, nameof(IFiguresInput.HousesDamaged), "损坏房屋"),
         };
-        var loss = DirectLoss?.Trim() ?? "";
+        var loss = input.DirectLoss?.Trim() ?? "";
         if (loss.Length > 0)
         {
             if (decimal.TryParse(loss, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount <= 100_000_000m && decimal.Round(amount, 4) == amount)
@@ -66,7 +72,7 @@ internal class FiguresInput
             }
             else
             {
-                modelState.AddModelError($"{prefix}.{nameof(DirectLoss)}", "直接经济损失应为不小于 0 的金额（万元，最多 4 位小数）");
+                modelState.AddModelError($"{prefix}.{nameof(IFiguresInput.DirectLoss)}", "直接经济损失应为不小于 0 的金额（万元，最多 4 位小数）");
                 ok = false;
             }
         }

@@ -57,7 +57,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             ModelState.AddModelError("Input.VillageId", "只能报送本乡镇的村（社区）");
         }
 
-        var figures = Input.Read(ModelState, nameof(Input));
+        var figures = FiguresInput.Read(Input, ModelState, nameof(Input));
         if (!ModelState.IsValid || figures is null)
         {
             return Page();
@@ -189,8 +189,22 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
     internal sealed record Summary(string Township, int Reports, int Verified, int Final, int Affected, int Dead, int Missing, int Injured, int Relocated, int Houses, decimal Loss);
 
-    internal sealed class DisasterInput : FiguresInput
+    internal sealed class DisasterInput : IFiguresInput
     {
+        public string? AffectedPeople { get; set; }
+
+        public string? Dead { get; set; }
+
+        public string? Missing { get; set; }
+
+        public string? Injured { get; set; }
+
+        public string? Relocated { get; set; }
+
+        public string? HousesDamaged { get; set; }
+
+        public string? DirectLoss { get; set; }
+
         [Required(ErrorMessage = "请填写灾害类型")]
         [StringLength(50, ErrorMessage = "灾害类型不能超过 50 个字")]
         public string? DisasterType { get; set; }
