@@ -35,5 +35,6 @@ internal sealed class HostAutofacModule(string dataRoot, ModuleCatalog catalog) 
         builder.RegisterType<CountySettings>().As<ICountySettings>().InstancePerLifetimeScope();
         // After the platform module: replaces its ConfiguredSmtpSettings (the last registration wins).
         builder.RegisterType<CountySmtpSettings>().AsSelf().As<ISmtpSettingsProvider>().SingleInstance();
+        builder.RegisterType<UnitAccounts>().As<Emergency.BuildingBlocks.Access.IUnitAccounts>().InstancePerLifetimeScope();
     }
 }

@@ -76,6 +76,8 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<GridNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.GridTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+        builder.RegisterType<DisasterSeries>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<GridTableQuery>().AsSelf().InstancePerLifetimeScope();
     }
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>

@@ -234,6 +234,6 @@ public sealed class LedgerTests : GridTest
         var verified = await TestApp.PostFormAsync(await app.AsAsync(Township), $"/grid/Disasters?handler=Verify&id={id}", new Dictionary<string, string>(), tokenFrom: "/grid/Disasters");
         Text(await verified.Content.ReadAsStringAsync()).Should().Contain("已核实灾情");
 
-        Text(await (await app.AsAsync(Leader)).GetStringAsync("/grid/Disasters")).Should().Contain("青山镇 1 1 120 0 2 1 6 35.5");
+        Text(await (await app.AsAsync(Leader)).GetStringAsync("/grid/Disasters")).Should().Contain("青山镇 1 1 0 120 0 1 2 0 6 35.5", "reports, verified, confirmed (核报), affected, dead, missing, injured, relocated, houses, loss");
     }
 }

@@ -73,7 +73,7 @@ internal enum GridRoles
 }
 
 /// <summary>A grid member (网格员); may sign in as a village account (<see cref="UserName"/>).</summary>
-internal sealed class GridMember
+internal sealed partial class GridMember
 {
     public int Id { get; set; }
 
@@ -470,8 +470,8 @@ internal enum DisasterStatus
     Verified = 1, // 已核实
 }
 
-/// <summary>灾情报送.</summary>
-internal sealed class DisasterReport
+/// <summary>灾情报送 (its 续报/核报 and the extra figures: NetworkEntities.cs).</summary>
+internal sealed partial class DisasterReport
 {
     public int Id { get; set; }
 

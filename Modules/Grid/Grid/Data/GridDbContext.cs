@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Emergency.Grid.Data;
 
 /// <summary>The Grid module's store: one SQLite file per county (data/counties/&lt;county&gt;/grid.db).</summary>
-internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : StoreDbContext(options)
+internal sealed partial class GridDbContext(DbContextOptions<GridDbContext> options) : StoreDbContext(options)
 {
     public DbSet<GridArea> Grids => Set<GridArea>();
 
@@ -190,7 +190,11 @@ internal sealed class GridDbContext(DbContextOptions<GridDbContext> options) : S
             b.HasIndex(x => new { x.TownshipId, x.Status });
             b.HasIndex(x => x.HappenedAtUtc);
         });
+        OnNetworkModelCreating(modelBuilder);
     }
+
+    /// <summary>The network's tables (member history, patrols, disaster figures): GridDbContext.Network.cs.</summary>
+    partial void OnNetworkModelCreating(ModelBuilder modelBuilder);
 }
 
 internal sealed class GridDesignTimeFactory : IDesignTimeDbContextFactory<GridDbContext>

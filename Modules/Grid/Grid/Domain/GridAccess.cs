@@ -15,7 +15,7 @@ namespace Emergency.Grid.Domain;
 /// </list>
 /// Another county's records live in another store: they are simply not found (404).
 /// </summary>
-internal sealed class GridAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
+internal sealed partial class GridAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
 {
     /// <summary>A hazard is its township's, its village's and, once assigned, its department's.</summary>
     public static readonly UnitColumns<Hazard> Hazards = new(h => h.TownshipId, h => h.VillageId, h => h.DepartmentId);

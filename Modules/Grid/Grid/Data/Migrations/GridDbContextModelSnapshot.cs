@@ -96,6 +96,58 @@ namespace Emergency.Grid.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Grid.Data.DisasterFigures", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AffectedPeople")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("DirectLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HousesDamaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Injured")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Missing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Relocated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Id");
+
+                    b.ToTable("DisasterFigures", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Grid.Data.DisasterReport", b =>
                 {
                     b.Property<int>("Id")
@@ -133,6 +185,9 @@ namespace Emergency.Grid.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Relocated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -140,6 +195,9 @@ namespace Emergency.Grid.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -651,6 +709,114 @@ namespace Emergency.Grid.Data.Migrations
                     b.ToTable("HazardTallies", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Grid.Data.MemberHistory", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Id");
+
+                    b.ToTable("MemberHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.Patrol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checked")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NoHazardFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PatrolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatrolledAtUtc");
+
+                    b.HasIndex("GridId", "PatrolledAtUtc");
+
+                    b.HasIndex("TownshipId", "PatrolledAtUtc");
+
+                    b.HasIndex("VillageId", "PatrolledAtUtc");
+
+                    b.ToTable("Patrols", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.PatrolHazard", b =>
+                {
+                    b.Property<int>("PatrolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HazardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatrolId", "HazardId");
+
+                    b.HasIndex("HazardId");
+
+                    b.ToTable("PatrolHazards", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Grid.Data.ServiceStation", b =>
                 {
                     b.Property<int>("Id")
@@ -716,6 +882,15 @@ namespace Emergency.Grid.Data.Migrations
                     b.ToTable("StationStaff", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Grid.Data.DisasterFigures", b =>
+                {
+                    b.HasOne("Emergency.Grid.Data.DisasterReport", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Grid.Data.GridMemberGrid", b =>
                 {
                     b.HasOne("Emergency.Grid.Data.GridArea", "Grid")
@@ -753,6 +928,24 @@ namespace Emergency.Grid.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Grid.Data.MemberHistory", b =>
+                {
+                    b.HasOne("Emergency.Grid.Data.GridMember", null)
+                        .WithMany("History")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.PatrolHazard", b =>
+                {
+                    b.HasOne("Emergency.Grid.Data.Patrol", null)
+                        .WithMany("Hazards")
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Grid.Data.StationStaff", b =>
                 {
                     b.HasOne("Emergency.Grid.Data.ServiceStation", null)
@@ -760,6 +953,11 @@ namespace Emergency.Grid.Data.Migrations
                         .HasForeignKey("StationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.DisasterReport", b =>
+                {
+                    b.Navigation("Figures");
                 });
 
             modelBuilder.Entity("Emergency.Grid.Data.GridArea", b =>
@@ -770,6 +968,8 @@ namespace Emergency.Grid.Data.Migrations
             modelBuilder.Entity("Emergency.Grid.Data.GridMember", b =>
                 {
                     b.Navigation("Grids");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Emergency.Grid.Data.Hazard", b =>
@@ -777,6 +977,11 @@ namespace Emergency.Grid.Data.Migrations
                     b.Navigation("Photos");
 
                     b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Emergency.Grid.Data.Patrol", b =>
+                {
+                    b.Navigation("Hazards");
                 });
 
             modelBuilder.Entity("Emergency.Grid.Data.ServiceStation", b =>

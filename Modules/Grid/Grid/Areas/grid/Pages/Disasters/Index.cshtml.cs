@@ -15,7 +15,7 @@ namespace Emergency.Grid.Areas.grid.Pages.Disasters;
 /// 灾情报送: a grid member (village) or the township reports a disaster with its losses; the township
 /// verifies it; the county sees the summary by township.
 /// </summary>
-internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, TimeProvider clock) : PageModel
+internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, TimeProvider clock, DisasterSeries series) : PageModel
 {
     public IReadOnlyList<DisasterReport> Reports { get; private set; } = [];
 
@@ -57,7 +57,8 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             ModelState.AddModelError("Input.VillageId", "只能报送本乡镇的村（社区）");
         }
 
-        if (!ModelState.IsValid)
+        var figures = FiguresInput.Read(Input, ModelState, nameof(Input));
+        if (!ModelState.IsValid || figures is null)
         {
             return Page();
         }
@@ -69,16 +70,19 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             DisasterType = Input.DisasterType!.Trim(),
             HappenedAtUtc = happened!.Value,
             Place = Input.Place!.Trim(),
-            AffectedPeople = Input.AffectedPeople ?? 0,
-            Dead = Input.Dead ?? 0,
-            Injured = Input.Injured ?? 0,
-            Missing = Input.Missing ?? 0,
-            HousesDamaged = Input.HousesDamaged ?? 0,
-            DirectLoss = Input.DirectLoss ?? 0,
+            AffectedPeople = figures.AffectedPeople,
+            Dead = figures.Dead,
+            Injured = figures.Injured,
+            Missing = figures.Missing,
+            Relocated = figures.Relocated,
+            HousesDamaged = figures.HousesDamaged,
+            DirectLoss = figures.DirectLoss,
             ReportedBy = access.UserName,
             ReportedAtUtc = now,
         };
         DisasterSteps.Report(db, report);
+        // Casualties in the 初报: the county emergency bureau is told at once, in the same commit.
+        await series.AlertAsync(report, report.Figures[0], null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"已报送灾情：{report.DisasterType}（{report.Place}）";
         return RedirectToPage();
@@ -132,27 +136,75 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         if (whole)
         {
             // A county's disaster reports are few; the summary is added up here (decimal sums are not SQL on SQLite).
-            var all = await db.Disasters.AsNoTracking().Select(d => new { d.TownshipId, d.Status, d.Dead, d.Injured, d.Missing, d.AffectedPeople, d.HousesDamaged, d.DirectLoss }).ToListAsync(cancellationToken);
-            ByTownship = all.GroupBy(d => d.TownshipId)
-                .Select(g => new Summary(
-                    Townships.FirstOrDefault(t => t.Id == g.Key)?.Name ?? "?",
-                    g.Count(),
-                    g.Count(d => d.Status == DisasterStatus.Verified),
-                    g.Sum(d => d.AffectedPeople),
-                    g.Sum(d => d.Dead),
-                    g.Sum(d => d.Injured),
-                    g.Sum(d => d.Missing),
-                    g.Sum(d => d.HousesDamaged),
-                    g.Sum(d => d.DirectLoss)))
-                .OrderBy(s => s.Township, StringComparer.Ordinal)
-                .ToList();
+            ByTownship = await SummaryAsync(db, Townships, cancellationToken);
         }
     }
 
-    internal sealed record Summary(string Township, int Reports, int Verified, int Affected, int Dead, int Injured, int Missing, int Houses, decimal Loss);
-
-    internal sealed class DisasterInput
+    /// <summary>The county summary as an Excel file: per township, the latest figures of its reports (after 续报/核报).</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
+        if (!access.SeesWholeCounty)
+        {
+            return Forbid();
+        }
+
+        var townships = await units.TownshipsAsync(access.County, cancellationToken);
+        var summary = await SummaryAsync(db, townships, cancellationToken);
+        var export = new Emergency.BuildingBlocks.Spreadsheets.SheetExport("灾情汇总",
+        [
+            new("乡镇（街道）", 16), new("报送起数"), new("已核实"), new("已核报"), new("受灾人口"), new("死亡"), new("失踪"), new("受伤"),
+            new("转移安置"), new("损坏房屋"), new("直接经济损失（万元）", 20),
+        ]);
+        foreach (var s in summary)
+        {
+            export.Add(s.Township, s.Reports, s.Verified, s.Final, s.Affected, s.Dead, s.Missing, s.Injured, s.Relocated, s.Houses, s.Loss);
+        }
+
+        return export.ToFile("灾情汇总.xlsx");
+    }
+
+    /// <summary>Per township, the latest figures of every report (the report's columns hold its latest stage).</summary>
+    private static async Task<IReadOnlyList<Summary>> SummaryAsync(GridDbContext db, IReadOnlyList<UnitInfo> townships, CancellationToken cancellationToken)
+    {
+        // A county's disaster reports are few; the summary is added up here (decimal sums are not SQL on SQLite).
+        var all = await db.Disasters.AsNoTracking()
+            .Select(d => new { d.TownshipId, d.Status, d.Stage, d.Dead, d.Injured, d.Missing, d.Relocated, d.AffectedPeople, d.HousesDamaged, d.DirectLoss })
+            .ToListAsync(cancellationToken);
+        return all.GroupBy(d => d.TownshipId)
+            .Select(g => new Summary(
+                townships.FirstOrDefault(t => t.Id == g.Key)?.Name ?? "?",
+                g.Count(),
+                g.Count(d => d.Status == DisasterStatus.Verified),
+                g.Count(d => d.Stage == DisasterStage.Final),
+                g.Sum(d => d.AffectedPeople),
+                g.Sum(d => d.Dead),
+                g.Sum(d => d.Missing),
+                g.Sum(d => d.Injured),
+                g.Sum(d => d.Relocated),
+                g.Sum(d => d.HousesDamaged),
+                g.Sum(d => d.DirectLoss)))
+            .OrderBy(s => s.Township, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    internal sealed record Summary(string Township, int Reports, int Verified, int Final, int Affected, int Dead, int Missing, int Injured, int Relocated, int Houses, decimal Loss);
+
+    internal sealed class DisasterInput : IFiguresInput
+    {
+        public string? AffectedPeople { get; set; }
+
+        public string? Dead { get; set; }
+
+        public string? Missing { get; set; }
+
+        public string? Injured { get; set; }
+
+        public string? Relocated { get; set; }
+
+        public string? HousesDamaged { get; set; }
+
+        public string? DirectLoss { get; set; }
+
         [Required(ErrorMessage = "请填写灾害类型")]
         [StringLength(50, ErrorMessage = "灾害类型不能超过 50 个字")]
         public string? DisasterType { get; set; }
@@ -165,23 +217,5 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         public string? Place { get; set; }
 
         public int? VillageId { get; set; }
-
-        [Range(0, 10_000_000, ErrorMessage = "受灾人口不能为负数")]
-        public int? AffectedPeople { get; set; }
-
-        [Range(0, 100_000, ErrorMessage = "死亡人数不能为负数")]
-        public int? Dead { get; set; }
-
-        [Range(0, 100_000, ErrorMessage = "受伤人数不能为负数")]
-        public int? Injured { get; set; }
-
-        [Range(0, 100_000, ErrorMessage = "失踪人数不能为负数")]
-        public int? Missing { get; set; }
-
-        [Range(0, 10_000_000, ErrorMessage = "损坏房屋不能为负数")]
-        public int? HousesDamaged { get; set; }
-
-        [Range(typeof(decimal), "0", "100000000", ErrorMessage = "直接经济损失不能为负数")]
-        public decimal? DirectLoss { get; set; }
     }
 }

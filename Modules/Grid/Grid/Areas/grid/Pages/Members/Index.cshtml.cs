@@ -13,8 +13,11 @@ namespace Emergency.Grid.Areas.grid.Pages.Members;
 /// Grid members (网格员): the grids they cover, the five 一岗五责 duties and the roles they absorb,
 /// and optionally the platform account they sign in with (a village user reports as the member).
 /// </summary>
-internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units) : PageModel
+internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUnits units, IUnitAccounts accounts, TimeProvider clock) : PageModel
 {
+    /// <summary>The sign-in accounts of the villages the user manages (村（社区）用户/网格员), for the account select.</summary>
+    public IReadOnlyList<UnitAccount> Accounts { get; private set; } = [];
+
     public IReadOnlyList<GridMember> Members { get; private set; } = [];
 
     public IReadOnlyList<GridArea> Grids { get; private set; } = [];
@@ -68,7 +71,12 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         var userName = string.IsNullOrWhiteSpace(Input.UserName) ? null : Input.UserName.Trim();
-        if (userName is not null && await db.Members.AnyAsync(m => m.UserName == userName && m.Id != (Input.Id ?? 0), cancellationToken))
+        if (userName is not null && chosen.Count > 0 && !Accounts.Any(a => a.UserName == userName && a.VillageId == chosen[0].VillageId))
+        {
+            // Only a real account of the member's own village: not a typed name, not another village's account.
+            ModelState.AddModelError("Input.UserName", "只能选择网格员所在村（社区）的账号");
+        }
+        else if (userName is not null && await db.Members.AnyAsync(m => m.UserName == userName && m.Id != (Input.Id ?? 0), cancellationToken))
         {
             ModelState.AddModelError("Input.UserName", "该账号已关联其他网格员");
         }
@@ -88,6 +96,8 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             return Page();
         }
 
+        var isNew = member is null;
+        var accountChanged = member?.UserName != userName;
         member ??= db.Members.Add(new GridMember()).Entity;
         member.TownshipId = chosen[0].TownshipId;
         member.VillageId = chosen[0].VillageId;
@@ -102,6 +112,9 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
             member.Grids.Add(new GridMemberGrid { GridId = grid.Id });
         }
 
+        var what = isNew ? MemberSteps.Added : MemberSteps.Edited;
+        var note = accountChanged ? (userName is null ? "未关联账号" : $"关联账号 {userName}") : null;
+        MemberSteps.Record(db, member, access.UserName, what, note, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"已保存网格员：{member.Name}";
         return RedirectToPage();
@@ -117,6 +130,11 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         Grids = await access.Visible(db.Grids.AsNoTracking(), GridAccess.Grids).OrderBy(g => g.VillageId).ThenBy(g => g.Code).Take(1000).ToListAsync(cancellationToken);
         var members = access.Visible(db.Members.AsNoTracking().Include(m => m.Grids), GridAccess.Members);
         Members = await members.OrderBy(m => m.VillageId).ThenBy(m => m.Name).Take(500).ToListAsync(cancellationToken);
+        if (CanManage)
+        {
+            var managed = access.OwnVillages(Villages).Select(v => v.Id).ToList();
+            Accounts = await accounts.VillageAccountsAsync(access.County, managed, cancellationToken);
+        }
     }
 
     internal sealed class MemberInput
@@ -137,7 +155,6 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
 
         public List<GridRoles> Roles { get; set; } = [];
 
-        [StringLength(64, ErrorMessage = "账号不能超过 64 个字符")]
         public string? UserName { get; set; }
     }
 }

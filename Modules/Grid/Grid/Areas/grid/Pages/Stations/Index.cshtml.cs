@@ -27,7 +27,105 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The station being edited (name, address, phone and its staff list), or null.</summary>
+    [BindProperty]
+    public EditInput? Edit { get; set; }
+
+    public async Task OnGetAsync(int? edit, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (edit is { } id && CanManage && Stations.FirstOrDefault(s => s.Id == id) is { } station)
+        {
+            Edit = new EditInput
+            {
+                Id = station.Id, Name = station.Name, Address = station.Address, Phone = station.Phone,
+                Staff = station.Staff.OrderBy(p => p.Id).Select(p => new StaffRow { Id = p.Id, Name = p.Name, Mobile = p.Mobile, Post = p.Post }).Append(new StaffRow()).ToList(),
+            };
+        }
+    }
+
+    /// <summary>Saves a station's name, address, phone and staff list: rows edited, rows marked removed, a new row filled in; at least one stays.</summary>
+    [RequirePermission(GridModule.Manage)]
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+
+        if (Edit is null || Stations.FirstOrDefault(s => s.Id == Edit.Id) is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var kept = new List<StaffRow>();
+        TryValidateModel(Edit, nameof(Edit));
+        for (var i = 0; i < Edit.Staff.Count; i++)
+        {
+            var row = Edit.Staff[i];
+            var blank = string.IsNullOrWhiteSpace(row.Name) && string.IsNullOrWhiteSpace(row.Mobile) && string.IsNullOrWhiteSpace(row.Post);
+            if (row.Remove || (row.Id is null && blank))
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(row.Name) || row.Name.Trim().Length > 50)
+            {
+                ModelState.AddModelError($"Edit.Staff[{i}].Name", "请填写姓名（不超过 50 个字）");
+            }
+
+            if (row.Mobile is null || !System.Text.RegularExpressions.Regex.IsMatch(row.Mobile.Trim(), "^1[0-9]{10}$"))
+            {
+                ModelState.AddModelError($"Edit.Staff[{i}].Mobile", "手机号应为 11 位数字");
+            }
+
+            if (row.Post?.Trim().Length > 50)
+            {
+                ModelState.AddModelError($"Edit.Staff[{i}].Post", "岗位不能超过 50 个字");
+            }
+
+            kept.Add(row);
+        }
+
+        if (kept.Count == 0)
+        {
+            ModelState.AddModelError("Edit.Staff", "服务站至少要有 1 名工作人员");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var station = await db.Stations.Include(s => s.Staff).SingleAsync(s => s.Id == Edit.Id, cancellationToken);
+        station.Name = Edit.Name!.Trim();
+        station.Address = Edit.Address?.Trim() ?? "";
+        station.Phone = Edit.Phone?.Trim() ?? "";
+        foreach (var person in station.Staff.ToList())
+        {
+            if (kept.FirstOrDefault(k => k.Id == person.Id) is { } row)
+            {
+                person.Name = row.Name!.Trim();
+                person.Mobile = row.Mobile!.Trim();
+                person.Post = row.Post?.Trim() ?? "";
+            }
+            else
+            {
+                station.Staff.Remove(person);
+            }
+        }
+
+        foreach (var row in kept.Where(k => k.Id is null || station.Staff.All(p => p.Id != k.Id)))
+        {
+            station.Staff.Add(new StationStaff { Name = row.Name!.Trim(), Mobile = row.Mobile!.Trim(), Post = row.Post?.Trim() ?? "" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Notice = $"已保存应急服务站：{station.Name}";
+        return RedirectToPage();
+    }
 
     [RequirePermission(GridModule.Manage)]
     public async Task<IActionResult> OnPostStationAsync(CancellationToken cancellationToken)
@@ -39,6 +137,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         ModelState.Clear();
+        Edit = null;
         if (!TryValidateModel(Input, nameof(Input)))
         {
             return Page();
@@ -76,6 +175,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         }
 
         ModelState.Clear();
+        Edit = null;
         if (!TryValidateModel(Staff, nameof(Staff)))
         {
             return Page();
@@ -123,6 +223,36 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         [Required(ErrorMessage = "请填写站长手机号")]
         [RegularExpression("^1[0-9]{10}$", ErrorMessage = "手机号应为 11 位数字")]
         public string? StaffMobile { get; set; }
+    }
+
+    internal sealed class EditInput
+    {
+        public int Id { get; set; }
+
+        [Required(ErrorMessage = "请填写服务站名称")]
+        [StringLength(100, ErrorMessage = "名称不能超过 100 个字")]
+        public string? Name { get; set; }
+
+        [StringLength(200, ErrorMessage = "地址不能超过 200 个字")]
+        public string? Address { get; set; }
+
+        [StringLength(20, ErrorMessage = "电话不能超过 20 个字符")]
+        public string? Phone { get; set; }
+
+        public List<StaffRow> Staff { get; set; } = [];
+    }
+
+    internal sealed class StaffRow
+    {
+        public int? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Mobile { get; set; }
+
+        public string? Post { get; set; }
+
+        public bool Remove { get; set; }
     }
 
     internal sealed class StaffInput
