@@ -46,6 +46,10 @@ public sealed class TrainingModule : ModuleDefinition
     internal static readonly IntSetting PhotoMaxMegabytes =
         new("training.photo-max-megabytes", "演练照片及评估报告文件大小上限", "Drill photo and report file size cap", SettingsGroup, 10, 1, 50, "MB");
 
+    /// <summary>证书到期提前提醒天数.</summary>
+    internal static readonly IntSetting CertificateExpiryLeadDays =
+        new("training.certificate-expiry-lead-days", "证书到期提前提醒天数", "Certificate expiry notice lead time", SettingsGroup, 30, 1, 365, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "培训演练";
@@ -65,7 +69,7 @@ public sealed class TrainingModule : ModuleDefinition
     ];
 
     public override IEnumerable<SettingDefinition> Settings =>
-        [TownshipDays, VillageDays, ShortfallCheckDate, ReminderLeadDaysFirst, ReminderLeadDaysSecond, PhotoMaxMegabytes];
+        [TownshipDays, VillageDays, ShortfallCheckDate, ReminderLeadDaysFirst, ReminderLeadDaysSecond, PhotoMaxMegabytes, CertificateExpiryLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -73,6 +77,7 @@ public sealed class TrainingModule : ModuleDefinition
         builder.RegisterType<TrainingAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Sessions>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Drills>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Certificates>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<TrainingNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DaysOwed>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.TrainingTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
@@ -86,5 +91,6 @@ public sealed class TrainingModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<ReminderJob>("reminders", "*/15 * * * *");
         jobs.PerCounty<ShortfallJob>("shortfall-check", "0 9 * * *");
+        jobs.PerCounty<CertificateExpiryJob>("certificate-expiry", "30 8 * * *");
     }
 }

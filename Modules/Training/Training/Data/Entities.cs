@@ -335,3 +335,56 @@ internal sealed class DrillPhoto
 
     public DateTime UploadedAtUtc { get; set; }
 }
+
+/// <summary>The kinds of certificate the county records.</summary>
+internal enum CertificateKind
+{
+    /// <summary>培训合格证.</summary>
+    TrainingPassed = 0,
+
+    /// <summary>执法证培训.</summary>
+    LawEnforcement = 1,
+
+    /// <summary>队伍资格.</summary>
+    TeamQualification = 2,
+}
+
+/// <summary>
+/// A certificate (证书): issued by hand or from a passed attendee of a closed session; its number is unique per kind
+/// in the county. The holder's unit is told once before its expiry.
+/// </summary>
+internal sealed class Certificate
+{
+    public int Id { get; set; }
+
+    public CertificateKind Kind { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public string HolderName { get; set; } = "";
+
+    /// <summary>居民身份证号码, "" when not recorded.</summary>
+    public string IdCard { get; set; } = "";
+
+    public UnitKind UnitKind { get; set; }
+
+    public int UnitId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The township of the holder's unit (itself for a township, 0 for a department).</summary>
+    public int TownshipId { get; set; }
+
+    public DateOnly IssuedOn { get; set; }
+
+    public DateOnly? ExpiresOn { get; set; }
+
+    /// <summary>The session it was issued from, if any.</summary>
+    public int? SessionId { get; set; }
+
+    public int? InviteeId { get; set; }
+
+    public string IssuedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+}

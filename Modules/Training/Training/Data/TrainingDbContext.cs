@@ -23,6 +23,8 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
 
     public DbSet<DrillPhoto> DrillPhotos => Set<DrillPhoto>();
 
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -102,6 +104,19 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.ToTable("DrillProblems");
             b.Property(x => x.Text).HasMaxLength(500);
             b.HasIndex(x => x.DrillId);
+        });
+        modelBuilder.Entity<Certificate>(b =>
+        {
+            b.ToTable("Certificates");
+            b.Property(x => x.Number).HasMaxLength(50);
+            b.Property(x => x.HolderName).HasMaxLength(50);
+            b.Property(x => x.IdCard).HasMaxLength(18);
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.IssuedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.Kind, x.Number }).IsUnique();
+            b.HasIndex(x => x.ExpiresOn);
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.IdCard);
         });
         modelBuilder.Entity<DrillPhoto>(b =>
         {

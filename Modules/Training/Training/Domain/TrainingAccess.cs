@@ -121,6 +121,24 @@ internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) :
         return organiser with { TargetOptions = organiser.TargetOptions.Concat(villages).Concat(departments).ToList() };
     }
 
+    /// <summary>The certificates the user may see: all for the whole county; a township its own and its villages'; a village or department its own.</summary>
+    public IQueryable<Certificate> Visible(IQueryable<Certificate> query)
+    {
+        var scope = Scope;
+        if (scope.SeesWholeCounty)
+        {
+            return query;
+        }
+
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => query.Where(c => c.TownshipId == t),
+            { Level: UserScope.Village, VillageId: { } v } => query.Where(c => c.UnitKind == UnitKind.Village && c.UnitId == v),
+            { Level: UserScope.Department, DepartmentId: { } d } => query.Where(c => c.UnitKind == UnitKind.Department && c.UnitId == d),
+            _ => query.Where(_ => false),
+        };
+    }
+
     /// <summary>The units whose days owed the user sees: all for the whole county, a township itself and its villages, a village itself.</summary>
     public (bool Townships, int? Township, int? Village) OwedScope() => Scope switch
     {

@@ -21,6 +21,7 @@ internal sealed class TrainingNotices(IStringLocalizer<TrainingText> text)
         public static readonly NoticeKind SessionCancelled = new("training.session-cancelled", NoticeDelivery.Each);
         public static readonly NoticeKind Shortfall = new("training.shortfall", NoticeDelivery.Each);
         public static readonly NoticeKind DrillReminder = new("training.drill-reminder", NoticeDelivery.Each);
+        public static readonly NoticeKind CertificateExpiry = new("training.certificate-expiry", NoticeDelivery.Each);
         public static readonly NoticeKind DrillCancelled = new("training.drill-cancelled", NoticeDelivery.Each);
     }
 
@@ -61,6 +62,16 @@ internal sealed class TrainingNotices(IStringLocalizer<TrainingText> text)
         TextBody = text.Render("Mail_DrillCancelBody", to.Name, drill.PlanName, When(drill), drill.Place, drill.CancelReason, drill.OrganiserName),
         Link = DrillLink(drill),
         Attachment = Ics.Cancel(drill, county, nowUtc),
+        AtUtc = nowUtc,
+    };
+
+    public Notice CertificateExpiry(Certificate certificate, NoticeRecipient to, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.CertificateExpiry,
+        To = to,
+        Title = text.Render("Mail_CertificateExpirySubject", certificate.HolderName, text["CertKind_" + certificate.Kind].Value),
+        TextBody = text.Render("Mail_CertificateExpiryBody", to.Name, certificate.HolderName, text["CertKind_" + certificate.Kind].Value, certificate.Number, certificate.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        Link = "/training/Certificates",
         AtUtc = nowUtc,
     };
 
