@@ -62,4 +62,10 @@ public sealed class TeamsModule : ModuleDefinition
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
         Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+
+    public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        subscriptions.Add<Training.Contracts.CourseCompleted, Integration.CourseCompletedHandler>();
+    }
 }

@@ -11,6 +11,12 @@ public sealed record CourseCompleted : IntegrationEvent
 {
     public required int SessionId { get; init; }
 
+    /// <summary>The session's title (培训主题), for who records the training elsewhere.</summary>
+    public string SessionTitle { get; init; } = "";
+
+    /// <summary>The session's date (China time); null in events published before it was carried.</summary>
+    public DateOnly? Date { get; init; }
+
     public required string PersonName { get; init; }
 
     /// <summary>居民身份证号码, empty when the organiser did not record it.</summary>

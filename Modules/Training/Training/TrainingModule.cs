@@ -42,6 +42,14 @@ public sealed class TrainingModule : ModuleDefinition
     internal static readonly IntSetting ReminderLeadDaysSecond =
         new("training.reminder-lead-days-second", "培训第二次提醒提前天数", "Second training reminder lead time", SettingsGroup, 1, 0, 90, "天");
 
+    /// <summary>演练照片、评估报告文件大小上限.</summary>
+    internal static readonly IntSetting PhotoMaxMegabytes =
+        new("training.photo-max-megabytes", "演练照片及评估报告文件大小上限", "Drill photo and report file size cap", SettingsGroup, 10, 1, 50, "MB");
+
+    /// <summary>证书到期提前提醒天数.</summary>
+    internal static readonly IntSetting CertificateExpiryLeadDays =
+        new("training.certificate-expiry-lead-days", "证书到期提前提醒天数", "Certificate expiry notice lead time", SettingsGroup, 30, 1, 365, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "培训演练";
@@ -57,17 +65,19 @@ public sealed class TrainingModule : ModuleDefinition
 
     public override IEnumerable<Permission> Permissions =>
     [
-        new(Manage, "组织培训（安排、点名、结束、取消、调整）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township]),
+        new(Manage, "组织培训和演练（安排、点名、记录、结束、取消、调整）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township]),
     ];
 
     public override IEnumerable<SettingDefinition> Settings =>
-        [TownshipDays, VillageDays, ShortfallCheckDate, ReminderLeadDaysFirst, ReminderLeadDaysSecond];
+        [TownshipDays, VillageDays, ShortfallCheckDate, ReminderLeadDaysFirst, ReminderLeadDaysSecond, PhotoMaxMegabytes, CertificateExpiryLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<TrainingAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Sessions>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Drills>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Certificates>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<TrainingNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DaysOwed>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.TrainingTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
@@ -79,7 +89,8 @@ public sealed class TrainingModule : ModuleDefinition
     public override void RegisterJobs(JobRegistry jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        jobs.PerCounty<SessionReminderJob>("session-reminders", "*/15 * * * *");
+        jobs.PerCounty<ReminderJob>("reminders", "*/15 * * * *");
         jobs.PerCounty<ShortfallJob>("shortfall-check", "0 9 * * *");
+        jobs.PerCounty<CertificateExpiryJob>("certificate-expiry", "30 8 * * *");
     }
 }

@@ -47,11 +47,11 @@ public sealed class SessionReminderTests : TrainingTest
         await using (var app = await StartAsync(Smtp(smtp)))
         {
             id = await SessionWithInviteeAsync(app, "防汛业务培训", TimeSpan.FromDays(10));
-            Trigger(app, "session-reminders");
+            Trigger(app, "reminders");
             await NothingMoreAsync(smtp, 0, "no lead time is due ten days ahead");
 
             Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
-            Trigger(app, "session-reminders");
+            Trigger(app, "reminders");
             var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
             mails.SelectMany(m => m.To.Mailboxes.Select(b => b.Address)).Should().BeEquivalentTo(Invitee, TownshipMail);
             mails.Should().OnlyContain(m => m.Subject == "培训提醒（7 天后）：防汛业务培训");
@@ -59,20 +59,20 @@ public sealed class SessionReminderTests : TrainingTest
             var ics = Ics(mails[0]);
             ics.Should().Contain("METHOD:REQUEST").And.Contain("SEQUENCE:0").And.Contain($"UID:training-session-{id}@").And.Contain("SUMMARY:防汛业务培训");
 
-            Trigger(app, "session-reminders");
+            Trigger(app, "reminders");
             await NothingMoreAsync(smtp, 2, "a second run sends nothing again");
         }
 
         await using (var restarted = await StartAsync(Smtp(smtp)))
         {
-            Trigger(restarted, "session-reminders");
+            Trigger(restarted, "reminders");
             await NothingMoreAsync(smtp, 2, "a restart does not repeat a reminder");
 
             Clock.Advance(TimeSpan.FromDays(6));
-            Trigger(restarted, "session-reminders");
+            Trigger(restarted, "reminders");
             var mails = await smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(30));
             mails.Count(m => m.Subject == "培训提醒（1 天后）：防汛业务培训").Should().Be(2);
-            Trigger(restarted, "session-reminders");
+            Trigger(restarted, "reminders");
             await NothingMoreAsync(smtp, 4, "each lead time once");
             (await CountAsync(restarted, $"SELECT COUNT(*) AS Value FROM SentReminders WHERE Key LIKE 'session:{id}:v:0:lead:%'")).Should().Be(4);
         }
@@ -92,7 +92,7 @@ public sealed class SessionReminderTests : TrainingTest
         await using var restarted = await StartAsync(Smtp(smtp));
         var mails = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));
         mails.Should().OnlyContain(m => m.Subject == "培训提醒（1 天后）：应急救援技能培训");
-        Trigger(restarted, "session-reminders");
+        Trigger(restarted, "reminders");
         await NothingMoreAsync(smtp, 2, "the 7-day reminder is not sent late, the 1-day one once");
         (await CountAsync(restarted, $"SELECT COUNT(*) AS Value FROM SentReminders WHERE Key LIKE 'session:{id}:v:0:lead:7:%'")).Should().Be(0);
     }
@@ -118,11 +118,11 @@ public sealed class SessionReminderTests : TrainingTest
         Ics(updates[0]).Should().Contain("METHOD:REQUEST").And.Contain("SEQUENCE:1").And.Contain("LOCATION:青山镇政府二楼会议室");
 
         Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
-        Trigger(app, "session-reminders");
+        Trigger(app, "reminders");
         await NothingMoreAsync(smtp, 2, "the old schedule's 7-day reminder is never sent");
 
         Clock.Advance(TimeSpan.FromDays(5));
-        Trigger(app, "session-reminders");
+        Trigger(app, "reminders");
         var mails = await smtp.WaitForMessagesAsync(4, TimeSpan.FromSeconds(30));
         var reminders = mails.Where(m => m.Subject == "培训提醒（7 天后）：危化品事故处置培训").ToList();
         reminders.Should().HaveCount(2);
@@ -146,9 +146,9 @@ public sealed class SessionReminderTests : TrainingTest
         Ics(mails[0]).Should().Contain("METHOD:CANCEL").And.Contain("STATUS:CANCELLED").And.Contain("SEQUENCE:1").And.Contain($"UID:training-session-{id}@");
 
         Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromHours(1));
-        Trigger(app, "session-reminders");
+        Trigger(app, "reminders");
         Clock.Advance(TimeSpan.FromDays(6));
-        Trigger(app, "session-reminders");
+        Trigger(app, "reminders");
         await NothingMoreAsync(smtp, 2, "a cancelled session is never reminded");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM SentReminders WHERE Key LIKE '%:lead:%'")).Should().Be(0);
     }

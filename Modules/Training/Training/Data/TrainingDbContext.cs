@@ -15,6 +15,16 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
 
     public DbSet<Shortfall> Shortfalls => Set<Shortfall>();
 
+    public DbSet<Drill> Drills => Set<Drill>();
+
+    public DbSet<DrillUnit> DrillUnits => Set<DrillUnit>();
+
+    public DbSet<DrillProblem> DrillProblems => Set<DrillProblem>();
+
+    public DbSet<DrillPhoto> DrillPhotos => Set<DrillPhoto>();
+
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -57,6 +67,63 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(x => x.UnitName).HasMaxLength(100);
             b.HasIndex(x => new { x.Year, x.UnitKind, x.UnitId }).IsUnique();
             b.HasIndex(x => new { x.Year, x.TownshipId });
+        });
+        modelBuilder.Entity<Drill>(b =>
+        {
+            b.ToTable("Drills");
+            b.Property(x => x.PlanName).HasMaxLength(200);
+            b.Property(x => x.Scenario).HasMaxLength(2000);
+            b.Property(x => x.Place).HasMaxLength(200);
+            b.Property(x => x.OrganiserName).HasMaxLength(100);
+            b.Property(x => x.Teams).HasMaxLength(1000);
+            b.Property(x => x.Observers).HasMaxLength(500);
+            b.Property(x => x.Account).HasMaxLength(4000);
+            b.Property(x => x.Improvements).HasMaxLength(4000);
+            b.Property(x => x.EvaluationReport).HasMaxLength(8000);
+            b.Property(x => x.EvaluationFileName).HasMaxLength(100);
+            b.Property(x => x.EvaluationContentType).HasMaxLength(100);
+            b.Property(x => x.EvaluationOriginalName).HasMaxLength(200);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.Property(x => x.CancelReason).HasMaxLength(500);
+            b.HasIndex(x => new { x.Status, x.StartsAtUtc });
+            b.HasIndex(x => x.TownshipId);
+            b.HasMany(x => x.Units).WithOne().HasForeignKey(u => u.DrillId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Problems).WithOne().HasForeignKey(p => p.DrillId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.DrillId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DrillUnit>(b =>
+        {
+            b.ToTable("DrillUnits");
+            b.HasKey(x => new { x.DrillId, x.UnitKind, x.UnitId });
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.HasIndex(x => new { x.UnitKind, x.UnitId });
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<DrillProblem>(b =>
+        {
+            b.ToTable("DrillProblems");
+            b.Property(x => x.Text).HasMaxLength(500);
+            b.HasIndex(x => x.DrillId);
+        });
+        modelBuilder.Entity<Certificate>(b =>
+        {
+            b.ToTable("Certificates");
+            b.Property(x => x.Number).HasMaxLength(50);
+            b.Property(x => x.HolderName).HasMaxLength(50);
+            b.Property(x => x.IdCard).HasMaxLength(18);
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.IssuedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.Kind, x.Number }).IsUnique();
+            b.HasIndex(x => x.ExpiresOn);
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.IdCard);
+        });
+        modelBuilder.Entity<DrillPhoto>(b =>
+        {
+            b.ToTable("DrillPhotos");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(50);
+            b.HasIndex(x => x.DrillId);
         });
     }
 }

@@ -6,22 +6,22 @@ using Emergency.Training.Data;
 namespace Emergency.Training.Domain;
 
 /// <summary>
-/// The calendar attachment (RFC 5545) of a session's mails: METHOD:REQUEST with SEQUENCE = the schedule's
+/// The calendar attachment (RFC 5545) of a session's or a drill's mails: METHOD:REQUEST with SEQUENCE = the schedule's
 /// version for reminders and updates, METHOD:CANCEL with SEQUENCE = version + 1 for a cancellation. The UID
-/// is stable per session, so a phone calendar replaces or removes the one event.
+/// is stable per session or drill, so a phone calendar replaces or removes the one event.
 /// </summary>
 internal static class Ics
 {
-    public static MailAttachment Request(TrainingSession session, string county, DateTime nowUtc) =>
-        Build(session, county, "REQUEST", session.Version, nowUtc);
+    public static MailAttachment Request(ICalendarItem item, string county, DateTime nowUtc) =>
+        Build(item, county, "REQUEST", item.Version, nowUtc);
 
-    public static MailAttachment Cancel(TrainingSession session, string county, DateTime nowUtc) =>
-        Build(session, county, "CANCEL", session.Version + 1, nowUtc);
+    public static MailAttachment Cancel(ICalendarItem item, string county, DateTime nowUtc) =>
+        Build(item, county, "CANCEL", item.Version + 1, nowUtc);
 
-    public static string Uid(TrainingSession session, string county) =>
-        string.Create(CultureInfo.InvariantCulture, $"training-session-{session.Id}@{county}.yingji.local");
+    public static string Uid(ICalendarItem item, string county) =>
+        string.Create(CultureInfo.InvariantCulture, $"training-{item.CalendarKey}-{item.Id}@{county}.yingji.local");
 
-    private static MailAttachment Build(TrainingSession session, string county, string method, int sequence, DateTime nowUtc)
+    private static MailAttachment Build(ICalendarItem item, string county, string method, int sequence, DateTime nowUtc)
     {
         var text = new StringBuilder();
         void Line(string line) => text.Append(line).Append("\r\n");
@@ -30,15 +30,15 @@ internal static class Ics
         Line("PRODID:-//yingji//training//ZH");
         Line("METHOD:" + method);
         Line("BEGIN:VEVENT");
-        Line("UID:" + Uid(session, county));
+        Line("UID:" + Uid(item, county));
         Line("SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
         Line("DTSTAMP:" + Utc(nowUtc));
-        Line("DTSTART:" + Utc(session.StartsAtUtc));
-        Line("DTEND:" + Utc(session.EndsAtUtc));
-        Line("SUMMARY:" + Escape(session.Title));
-        Line("LOCATION:" + Escape(session.Place));
-        Line("DESCRIPTION:" + Escape($"{session.Content}\n授课人：{session.Trainer}\n组织单位：{session.OrganiserName}"));
-        Line("ORGANIZER;CN=" + Escape(session.OrganiserName) + ":mailto:noreply@yingji.local");
+        Line("DTSTART:" + Utc(item.StartsAtUtc));
+        Line("DTEND:" + Utc(item.EndsAtUtc));
+        Line("SUMMARY:" + Escape(item.CalendarTitle));
+        Line("LOCATION:" + Escape(item.Place));
+        Line("DESCRIPTION:" + Escape(item.CalendarDescription));
+        Line("ORGANIZER;CN=" + Escape(item.OrganiserName) + ":mailto:noreply@yingji.local");
         Line("STATUS:" + (method == "CANCEL" ? "CANCELLED" : "CONFIRMED"));
         Line("END:VEVENT");
         Line("END:VCALENDAR");

@@ -234,6 +234,8 @@ internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, Ti
             db.Publish(new CourseCompleted
             {
                 SessionId = session.Id,
+                SessionTitle = session.Title,
+                Date = DateOnly.FromDateTime(ChinaTime.FromUtc(session.StartsAtUtc)),
                 PersonName = attendee.Name,
                 IdCard = attendee.IdCard,
                 UnitKind = unit?.UnitKind,

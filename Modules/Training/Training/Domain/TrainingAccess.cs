@@ -71,6 +71,74 @@ internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) :
         return null;
     }
 
+    /// <summary>The drills the user may open: the whole county all; a township, village or department its own and those it takes part in.</summary>
+    public IQueryable<Drill> Visible(IQueryable<Drill> query)
+    {
+        var scope = Scope;
+        if (scope.SeesWholeCounty)
+        {
+            return query;
+        }
+
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => query.Where(d => d.TownshipId == t || d.Units.Any(x => x.TownshipId == t)),
+            { Level: UserScope.Village, VillageId: { } v } => query.Where(d => d.Units.Any(x => x.UnitKind == UnitKind.Village && x.UnitId == v)),
+            { Level: UserScope.Department, DepartmentId: { } dep } => query.Where(d => d.DepartmentId == dep || d.Units.Any(x => x.UnitKind == UnitKind.Department && x.UnitId == dep)),
+            _ => query.Where(_ => false),
+        };
+    }
+
+    /// <summary>Organises this drill (records, closes, cancels): its organising township or department, or the county manager for a county drill.</summary>
+    public bool Organises(Drill drill)
+    {
+        ArgumentNullException.ThrowIfNull(drill);
+        return drill.TownshipId is { } township
+            ? ActsForTownship(township)
+            : IsCountyManager || (drill.DepartmentId is { } department && ActsForDepartment(department));
+    }
+
+    /// <summary>
+    /// Who the user organises a drill as, and the units that may take part: the county's townships, villages and
+    /// departments for a county post; a township itself and its villages for a township; null otherwise.
+    /// </summary>
+    public async Task<Organiser?> DrillOrganiserAsync(ICountyUnits units, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (await OrganiserAsync(units, cancellationToken) is not { } organiser)
+        {
+            return null;
+        }
+
+        var villages = await units.VillagesAsync(County, cancellationToken);
+        if (organiser.TownshipId is { } township)
+        {
+            var self = (await units.TownshipsAsync(County, cancellationToken)).Where(t => t.Id == township);
+            return organiser with { TargetOptions = self.Concat(villages.Where(v => v.ParentId == township)).ToList() };
+        }
+
+        var departments = await units.DepartmentsAsync(County, cancellationToken);
+        return organiser with { TargetOptions = organiser.TargetOptions.Concat(villages).Concat(departments).ToList() };
+    }
+
+    /// <summary>The certificates the user may see: all for the whole county; a township its own and its villages'; a village or department its own.</summary>
+    public IQueryable<Certificate> Visible(IQueryable<Certificate> query)
+    {
+        var scope = Scope;
+        if (scope.SeesWholeCounty)
+        {
+            return query;
+        }
+
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => query.Where(c => c.TownshipId == t),
+            { Level: UserScope.Village, VillageId: { } v } => query.Where(c => c.UnitKind == UnitKind.Village && c.UnitId == v),
+            { Level: UserScope.Department, DepartmentId: { } d } => query.Where(c => c.UnitKind == UnitKind.Department && c.UnitId == d),
+            _ => query.Where(_ => false),
+        };
+    }
+
     /// <summary>The units whose days owed the user sees: all for the whole county, a township itself and its villages, a village itself.</summary>
     public (bool Townships, int? Township, int? Village) OwedScope() => Scope switch
     {

@@ -20,6 +20,9 @@ internal sealed class TrainingNotices(IStringLocalizer<TrainingText> text)
         public static readonly NoticeKind SessionUpdated = new("training.session-updated", NoticeDelivery.Each);
         public static readonly NoticeKind SessionCancelled = new("training.session-cancelled", NoticeDelivery.Each);
         public static readonly NoticeKind Shortfall = new("training.shortfall", NoticeDelivery.Each);
+        public static readonly NoticeKind DrillReminder = new("training.drill-reminder", NoticeDelivery.Each);
+        public static readonly NoticeKind CertificateExpiry = new("training.certificate-expiry", NoticeDelivery.Each);
+        public static readonly NoticeKind DrillCancelled = new("training.drill-cancelled", NoticeDelivery.Each);
     }
 
     /// <summary>Who is told of a session: each invitee with an email, and each target unit (its accounts' addresses).</summary>
@@ -32,6 +35,45 @@ internal sealed class TrainingNotices(IStringLocalizer<TrainingText> text)
         var units = session.Targets.Select(t => NoticeRecipient.Unit(t.UnitKind, t.UnitId, t.UnitName));
         return people.Concat(units).DistinctBy(r => r.Key).ToList();
     }
+
+    /// <summary>Who is told of a drill: each participating unit (its accounts' addresses).</summary>
+    public static IReadOnlyList<NoticeRecipient> Recipients(Drill drill)
+    {
+        ArgumentNullException.ThrowIfNull(drill);
+        return drill.Units.Select(u => NoticeRecipient.Unit(u.UnitKind, u.UnitId, u.UnitName)).DistinctBy(r => r.Key).ToList();
+    }
+
+    public Notice DrillReminder(Drill drill, NoticeRecipient to, int leadDays, string county, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.DrillReminder,
+        To = to,
+        Title = text.Render("Mail_DrillReminderSubject", leadDays, drill.PlanName),
+        TextBody = text.Render("Mail_DrillReminderBody", to.Name, drill.PlanName, text["DrillKind_" + drill.Kind].Value, When(drill), drill.Place, drill.OrganiserName, drill.Scenario),
+        Link = DrillLink(drill),
+        Attachment = Ics.Request(drill, county, nowUtc),
+        AtUtc = nowUtc,
+    };
+
+    public Notice DrillCancelled(Drill drill, NoticeRecipient to, string county, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.DrillCancelled,
+        To = to,
+        Title = text.Render("Mail_DrillCancelSubject", drill.PlanName),
+        TextBody = text.Render("Mail_DrillCancelBody", to.Name, drill.PlanName, When(drill), drill.Place, drill.CancelReason, drill.OrganiserName),
+        Link = DrillLink(drill),
+        Attachment = Ics.Cancel(drill, county, nowUtc),
+        AtUtc = nowUtc,
+    };
+
+    public Notice CertificateExpiry(Certificate certificate, NoticeRecipient to, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.CertificateExpiry,
+        To = to,
+        Title = text.Render("Mail_CertificateExpirySubject", certificate.HolderName, text["CertKind_" + certificate.Kind].Value),
+        TextBody = text.Render("Mail_CertificateExpiryBody", to.Name, certificate.HolderName, text["CertKind_" + certificate.Kind].Value, certificate.Number, certificate.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        Link = "/training/Certificates",
+        AtUtc = nowUtc,
+    };
 
     public Notice Reminder(TrainingSession session, NoticeRecipient to, int leadDays, string county, DateTime nowUtc) => new()
     {
@@ -79,14 +121,16 @@ internal sealed class TrainingNotices(IStringLocalizer<TrainingText> text)
     public static string Days(double days) => days.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>"2026-12-01 09:00 — 17:00" in China time (the end's date too when it is another day).</summary>
-    public static string When(TrainingSession session)
+    public static string When(ICalendarItem item)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var start = ChinaTime.FromUtc(session.StartsAtUtc);
-        var end = ChinaTime.FromUtc(session.EndsAtUtc);
+        ArgumentNullException.ThrowIfNull(item);
+        var start = ChinaTime.FromUtc(item.StartsAtUtc);
+        var end = ChinaTime.FromUtc(item.EndsAtUtc);
         var endText = end.Date == start.Date ? end.ToString("HH:mm", CultureInfo.InvariantCulture) : end.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         return start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " — " + endText;
     }
+
+    private static string DrillLink(Drill drill) => "/training/Drills/Details?id=" + drill.Id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Units' accounts open the session page; a person mailed by address has no account, so no link.</summary>
     private static string? Link(TrainingSession session, NoticeRecipient to) =>
