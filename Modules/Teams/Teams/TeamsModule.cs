@@ -65,7 +65,7 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<StockAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockLedger>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
-        builder.RegisterType<Todo.StockTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
     }
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>

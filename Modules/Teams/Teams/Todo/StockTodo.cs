@@ -9,11 +9,11 @@ namespace Emergency.Teams.Todo;
 /// <summary>
 /// The stock part of 我的待办: the user's own unit's stock rows below their minimum (to be filled up). A township
 /// sees its own sites' rows (not its villages'), a village its own, a department its own (the county warehouse is the
-/// emergency bureau's).
+/// emergency bureau's). A part of <see cref="TeamsTodo"/> (one to-do source per module).
 /// </summary>
-internal sealed class StockTodo(TeamsDbContext db) : ITodoSource
+internal sealed class StockTodo(TeamsDbContext db)
 {
-    public string Module => TeamsModule.ModuleName;
+    private const string Module = TeamsModule.ModuleName;
 
     public async Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
     {
