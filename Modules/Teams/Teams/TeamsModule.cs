@@ -66,10 +66,14 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<StockLedger>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<StockImport>().AsSelf().InstancePerLifetimeScope();
     }
 
-    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
-        Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+    public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        await Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+        await Demo.StockDemoData.SeedAsync(context, cancellationToken);
+    }
 
     public override void RegisterJobs(BuildingBlocks.Jobs.JobRegistry jobs)
     {

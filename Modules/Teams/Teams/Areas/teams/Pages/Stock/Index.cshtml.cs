@@ -60,6 +60,9 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
 
     public bool ManagesAny => access.ManagesAny;
 
+    [TempData]
+    public string? Notice { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = await FilterAsync(cancellationToken);
