@@ -27,6 +27,10 @@ public sealed class TeamsModule : ModuleDefinition
     internal static readonly IntSetting VillageMinimum =
         new("teams.village-minimum", "村（社区）救援队伍最少人数", "Village team minimum members", SettingsGroup, 10, 1, 200, "人");
 
+    /// <summary>装备物资: stock expiring (or due for maintenance) within this many days is noticed to its keeper and owner.</summary>
+    internal static readonly IntSetting SupplyExpiryLeadDays =
+        new("teams.supply-expiry-lead-days", "应急物资到期提醒提前天数", "Supply expiry reminder lead (days)", SettingsGroup, 30, 1, 365, "天");
+
     /// <summary>管理救援队伍和队员: each unit its own teams, the county manager all.</summary>
     internal const string Manage = "teams.manage";
 
@@ -48,7 +52,7 @@ public sealed class TeamsModule : ModuleDefinition
         new(Manage, "管理本单位的救援队伍和队员", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum];
+    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -58,14 +62,28 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<TeamRoster>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<MemberImport>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.TeamsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+        builder.RegisterType<StockAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<StockLedger>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<StockImport>().AsSelf().InstancePerLifetimeScope();
     }
 
-    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
-        Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+    public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        await Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
+        await Demo.StockDemoData.SeedAsync(context, cancellationToken);
+    }
 
     public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
     {
         ArgumentNullException.ThrowIfNull(subscriptions);
         subscriptions.Add<Training.Contracts.CourseCompleted, Integration.CourseCompletedHandler>();
+    }
+
+    public override void RegisterJobs(BuildingBlocks.Jobs.JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<Jobs.StockCheckJob>("stock-check", "0 8 * * *");
     }
 }

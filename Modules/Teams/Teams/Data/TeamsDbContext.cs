@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace Emergency.Teams.Data;
 
 /// <summary>The Teams module's store: one SQLite file per county (data/counties/&lt;county&gt;/teams.db).</summary>
-internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) : StoreDbContext(options)
+internal sealed partial class TeamsDbContext(DbContextOptions<TeamsDbContext> options) : StoreDbContext(options)
 {
     public DbSet<RescueTeam> Teams => Set<RescueTeam>();
 
@@ -48,7 +48,10 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) :
             // The same person in two teams of one township: found by the ID card.
             b.HasIndex(x => x.IdCardNumber);
         });
+        OnStockModelCreating(modelBuilder);
     }
+
+    partial void OnStockModelCreating(ModelBuilder modelBuilder);
 }
 
 internal sealed class TeamsDesignTimeFactory : IDesignTimeDbContextFactory<TeamsDbContext>

@@ -9,39 +9,41 @@ namespace Emergency.Teams.Todo;
 
 /// <summary>
 /// The teams' part of 我的待办: a township's or village's own teams below the county's minimum size (乡镇、园区
-/// 综合队伍 under teams.township-minimum, village teams under teams.village-minimum), to be filled up.
+/// 综合队伍 under teams.township-minimum, village teams under teams.village-minimum), to be filled up; and its stock
+/// below minimum (<see cref="StockTodo"/>).
 /// </summary>
-internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums) : ITodoSource
+internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums, StockTodo stock) : ITodoSource
 {
     public string Module => TeamsModule.ModuleName;
 
     public async Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var supplies = await stock.ForUserAsync(scope, limit, cancellationToken);
         if (limit <= 0 || Own(scope) is not { } own)
         {
-            return [];
+            return supplies;
         }
 
         var sizes = await minimums.GetAsync(cancellationToken);
         var teams = await own.Where(sizes.Below()).OrderBy(t => t.Id).Take(limit).ToListAsync(cancellationToken);
-        return teams.Select(t => new TodoItem(Module, "队伍人数不足",
+        return [.. supplies.Take(limit - Math.Min(limit, teams.Count)), .. teams.Select(t => new TodoItem(Module, "队伍人数不足",
                 $"{t.Name}：在队 {t.ActiveMembers} 人，不足最低 {sizes.For(t.Kind)} 人",
                 null,
-                "/teams/Teams/Details?id=" + t.Id.ToString(CultureInfo.InvariantCulture)))
-            .ToList();
+                "/teams/Teams/Details?id=" + t.Id.ToString(CultureInfo.InvariantCulture)))];
     }
 
     public async Task<int> CountAsync(UnitScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        var supplies = await stock.CountAsync(scope, cancellationToken);
         if (Own(scope) is not { } own)
         {
-            return 0;
+            return supplies;
         }
 
         var sizes = await minimums.GetAsync(cancellationToken);
-        return await own.Where(sizes.Below()).CountAsync(cancellationToken);
+        return supplies + await own.Where(sizes.Below()).CountAsync(cancellationToken);
     }
 
     /// <summary>The teams the user's unit owns: a township's own (not its villages'), a village's own; null for anyone else.</summary>
