@@ -119,6 +119,14 @@ internal sealed partial class TestApp : IAsyncDisposable
             return existing;
         }
 
+        var client = await SignInAsync(userName, password);
+        clients[userName] = client;
+        return client;
+    }
+
+    /// <summary>A new session of its own (own cookies, own TempData), signed in as a seeded account: one per person at a keyboard.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = Password)
+    {
         var client = NewClient();
         var response = await PostFormAsync(client, "/Account/Login", new Dictionary<string, string> { ["UserName"] = userName, ["Password"] = password });
         var html = await response.Content.ReadAsStringAsync();
@@ -127,7 +135,6 @@ internal sealed partial class TestApp : IAsyncDisposable
             throw new InvalidOperationException($"Sign-in as {userName} failed: {html}");
         }
 
-        clients[userName] = client;
         return client;
     }
 

@@ -9,11 +9,18 @@ public sealed partial class StockRaceTests : StockTest
 {
     private static async Task<string[]> TakeConcurrentlyAsync(TestApp app, int site, int kind, int writers, int each)
     {
-        var client = await app.AsAsync(Township);
-        var token = Token().Match(await client.GetStringAsync("/Account/ChangePassword")).Groups[1].Value;
+        // One session per keeper: a shared cookie jar would let one keeper's refusal page show another's "已保存" message.
+        var keepers = new List<(HttpClient Client, string Token)>();
+        for (var i = 0; i < writers; i++)
+        {
+            var keeper = await app.SignInAsync(Township);
+            keepers.Add((keeper, Token().Match(await keeper.GetStringAsync("/Account/ChangePassword")).Groups[1].Value));
+        }
+
         using var start = new SemaphoreSlim(0);
         var tasks = Enumerable.Range(0, writers).Select(async i =>
         {
+            var (client, token) = keepers[i];
             await start.WaitAsync();
             using var content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -28,7 +35,9 @@ public sealed partial class StockRaceTests : StockTest
             return Text(await response.Content.ReadAsStringAsync());
         }).ToList();
         start.Release(writers);
-        return await Task.WhenAll(tasks);
+        var pages = await Task.WhenAll(tasks);
+        keepers.ForEach(k => k.Client.Dispose());
+        return pages;
     }
 
     [Fact]
