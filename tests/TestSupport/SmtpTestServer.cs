@@ -103,6 +103,38 @@ public sealed class SmtpTestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Polls every 100 ms until a message matching <paramref name="match"/> has arrived, whatever else arrives
+    /// meanwhile (other modules' jobs may mail too); returns all messages received so far.
+    /// </summary>
+    /// <exception cref="TimeoutException">No matching message arrived within <paramref name="timeout"/>.</exception>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessageAsync(Func<MimeMessage, bool> match, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var received = Messages();
+            if (received.Any(match))
+            {
+                return received;
+            }
+
+            if (clock.Elapsed >= timeout)
+            {
+                var subjects = string.Join(", ", received.Select(m => $"\"{m.Subject}\" to {m.To}"));
+                throw new TimeoutException(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "No matching message within {0:0.###} s; the SMTP test server received {1}: [{2}]",
+                    timeout.TotalSeconds,
+                    received.Count,
+                    subjects));
+            }
+
+            await Task.Delay(PollInterval);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
