@@ -94,7 +94,7 @@ internal static class PlansDemoData
             CreatedAtUtc = now,
             Versions = [Issued(today.AddDays(-7), "青山镇发〔2026〕21号")],
         };
-        var village = context.Villages.FirstOrDefault(v => v.ParentId == qingshan.Id);
+        var village = context.Villages.FirstOrDefault(v => v.ParentId == qingshan.Id && v.Name == "河口村") ?? context.Villages.FirstOrDefault(v => v.ParentId == qingshan.Id);
         db.Plans.Add(townshipFlood);
         if (village is not null)
         {
