@@ -29,7 +29,7 @@ public sealed class FilingTests : PlansTest
         // 2-9…2-13 (1-5), Saturday 2-14 worked for 春节 (6), 2-15…2-23 off, 2-24…2-27 (7-10), Saturday 2-28 worked (11),
         // 3-2…3-6 (12-16), 3-9…3-12 (17-20): due Thursday 2026-03-12 (Monday–Friday only would give 2026-03-06).
         (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Filings WHERE PlanId = {id} AND DueOn = '2026-03-12' AND DueFallback = 0 AND State = 0")).Should().Be(1);
-        Text(await (await app.AsAsync(Township)).GetStringAsync($"/plans/Details?id={id}")).Should().Contain("备案期限 2026-03-12").And.Contain("受理单位 县应急管理局");
+        Text(await (await app.AsAsync(Township)).GetStringAsync($"/plans/Details?id={id}")).Should().Contain("备案期限 2026-03-12").And.Contain("受理单位 应急管理局");
 
         var issued = (await EventsAsync(app, "PlanIssued")).Should().ContainSingle().Subject;
         issued.GetProperty("planId").GetInt32().Should().Be(id);
@@ -46,7 +46,7 @@ public sealed class FilingTests : PlansTest
         var id = await IssuedTownshipPlanAsync(app, "青山镇应急工作手册", new DateOnly(2026, 11, 20));
         var township = await app.AsAsync(Township);
         var bureau = await app.AsAsync(Bureau);
-        Text(await (await ActAsync(township, id, "Submit")).Content.ReadAsStringAsync()).Should().Contain("已报送备案：县应急管理局");
+        Text(await (await ActAsync(township, id, "Submit")).Content.ReadAsStringAsync()).Should().Contain("已报送备案：应急管理局");
         (await (await ActAsync(township, id, "Register")).Content.ReadAsStringAsync()).Should().NotContain("已登记备案");
         (await CountAsync(app, $"SELECT State AS Value FROM Filings WHERE PlanId = {id}")).Should().Be(1, "the owner cannot register its own filing");
 

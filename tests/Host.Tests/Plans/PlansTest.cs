@@ -53,21 +53,33 @@ public abstract partial class PlansTest : PlatformTest
     internal static Task<int> PlanIdAsync(TestApp app, string title) =>
         CountAsync(app, $"SELECT COALESCE(MAX(Id), 0) AS Value FROM Plans WHERE Title = '{title}'");
 
-    internal static Dictionary<string, string> PlanFields(string title, string type, string owner, int? higher, string? category = null) => new()
+    internal const string GeneralTitle = "青山县突发事件总体应急预案";
+
+    /// <summary>Demo data on (the tests otherwise start from an empty store).</summary>
+    internal static readonly Dictionary<string, string?> WithDemo = new() { ["Demo:ModuleData"] = "true" };
+
+    /// <summary>The county 总体应急预案 (the top of the hierarchy), registered by the bureau when missing.</summary>
+    internal static async Task<int> GeneralAsync(TestApp app)
+    {
+        var id = await PlanIdAsync(app, GeneralTitle);
+        return id != 0 ? id : await RegisterAsync(app, await app.AsAsync(Bureau), GeneralTitle, "CountyGeneral", "", null);
+    }
+
+    internal static Dictionary<string, string> PlanFields(string title, string type, string owner, int? higher, string? category = null, string enterprise = "") => new()
     {
         ["Input.Title"] = title,
         ["Input.Type"] = type,
         ["Input.Category"] = category ?? "",
         ["Input.OwnerKey"] = owner,
-        ["Input.EnterpriseName"] = "",
+        ["Input.EnterpriseName"] = enterprise,
         ["Input.Risks"] = "山洪、地质灾害",
         ["Input.HigherPlanId"] = higher is { } h ? Invariant(h) : "",
     };
 
     /// <summary>Registers a plan through the page and returns its id.</summary>
-    internal static async Task<int> RegisterAsync(TestApp app, HttpClient client, string title, string type, string owner, int? higher, string? category = null)
+    internal static async Task<int> RegisterAsync(TestApp app, HttpClient client, string title, string type, string owner, int? higher, string? category = null, string enterprise = "")
     {
-        var response = await TestApp.PostFormAsync(client, "/plans/Create", PlanFields(title, type, owner, higher, category));
+        var response = await TestApp.PostFormAsync(client, "/plans/Create", PlanFields(title, type, owner, higher, category, enterprise));
         Text(await response.Content.ReadAsStringAsync()).Should().Contain("已登记预案：" + title);
         return await PlanIdAsync(app, title);
     }
@@ -104,7 +116,7 @@ public abstract partial class PlansTest : PlatformTest
     internal async Task<int> IssuedTownshipPlanAsync(TestApp app, string title, DateOnly on, string type = "TownshipManual", string? category = null)
     {
         var township = await app.AsAsync(Township);
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         var id = await RegisterAsync(app, township, title, type, $"township:{await TownshipIdAsync(app, "青山镇")}", general, category);
         (await UploadAsync(township, id, Pdf, "预案.pdf", "application/pdf")).EnsureSuccessStatusCode();
         Text(await (await IssueAsync(app, township, id, on)).Content.ReadAsStringAsync()).Should().Contain("已签发，该版本现行有效");

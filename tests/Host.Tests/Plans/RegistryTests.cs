@@ -31,7 +31,7 @@ public sealed class RegistryTests : PlansTest
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Plans")).Should().Be(before, "nothing is written");
 
         // With its higher plan the same plan is registered, linked under it.
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         var id = await RegisterAsync(app, township, "青山镇地震应急预案", "TownshipSpecial", $"township:{qingshan}", general, "EarthquakeGeology");
         (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Plans WHERE Id = {id} AND HigherPlanId = {general} AND TownshipId = {qingshan} AND Category = 2")).Should().Be(1);
     }
@@ -41,7 +41,7 @@ public sealed class RegistryTests : PlansTest
     {
         await using var app = await StartAsync();
         var shimen = await TownshipIdAsync(app, "石门乡");
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         var bureau = await app.AsAsync(Bureau);
         var id = await RegisterAsync(app, bureau, "石门乡突发事件综合应急预案", "TownshipGeneral", $"township:{shimen}", general);
         (await UploadAsync(bureau, id, Pdf, "石门乡综合预案.pdf", "application/pdf")).EnsureSuccessStatusCode();
@@ -50,8 +50,8 @@ public sealed class RegistryTests : PlansTest
         var township = await app.AsAsync(Township);
         (await township.GetAsync($"/plans/Details?id={id}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await township.GetAsync($"/plans/File?id={version}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the file is checked like the plan");
-        Text(await township.GetStringAsync("/plans")).Should().NotContain("石门乡突发事件综合应急预案").And.Contain("青山镇突发事件综合应急预案");
-        var refused = await TestApp.PostFormAsync(township, $"/plans/Details?id={id}&handler=Submit", new Dictionary<string, string>(), "/plans");
+        Text(await township.GetStringAsync("/plans")).Should().NotContain("石门乡突发事件综合应急预案").And.Contain("青山县突发事件总体应急预案");
+        var refused = await TestApp.PostFormAsync(township, $"/plans/Details?id={id}&handler=Submit", new Dictionary<string, string>(), "/plans/Create");
         refused.StatusCode.Should().Be(HttpStatusCode.NotFound);
 
         (await bureau.GetAsync($"/plans/File?id={version}")).StatusCode.Should().Be(HttpStatusCode.OK, "the county sees every township's plans");
@@ -95,13 +95,13 @@ public sealed class RegistryTests : PlansTest
     [Fact]
     public async Task The_registry_filters_by_township_type_and_status_twenty_a_page_and_the_tree_puts_each_plan_under_its_higher_plan()
     {
-        await using var app = await StartAsync();
+        await using var app = await StartAsync(WithDemo);
         var bureau = await app.AsAsync(Bureau);
         var qingshan = await TownshipIdAsync(app, "青山镇");
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         for (var i = 1; i <= 21; i++)
         {
-            await RegisterAsync(app, bureau, $"青山镇企业现场处置方案{i:D2}", "EnterpriseOnSite", $"township:{qingshan}", general);
+            await RegisterAsync(app, bureau, $"青山镇企业现场处置方案{i:D2}", "EnterpriseOnSite", $"township:{qingshan}", general, enterprise: $"青山建材有限公司{i:D2}");
         }
 
         var first = Text(await bureau.GetStringAsync($"/plans?Township={qingshan}&Type=EnterpriseOnSite&Status=Drafting"));
@@ -117,7 +117,7 @@ public sealed class RegistryTests : PlansTest
     [Fact]
     public async Task The_plans_a_township_still_lacks_are_listed_and_on_its_to_do_after_the_countys_date()
     {
-        await using var app = await StartAsync();
+        await using var app = await StartAsync(WithDemo);
         var lacks = Text(await (await app.AsAsync(Bureau)).GetStringAsync("/plans/Lacks"));
         // 青山镇 holds its 综合 and 防汛 (水旱) plans in the demo; 石门乡 holds none.
         lacks.Should().Contain("青山镇 生产安全事故专项应急预案、地震和地质灾害专项应急预案、气象灾害专项应急预案、消防火灾专项应急预案、森林草原火灾专项应急预案、自然灾害救助专项应急预案");

@@ -19,7 +19,7 @@ public sealed class VersionTests : PlansTest
     {
         await using var app = await StartAsync();
         var township = await app.AsAsync(Township);
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         var id = await RegisterAsync(app, township, "青山镇应急工作手册", "TownshipManual", $"township:{await TownshipIdAsync(app, "青山镇")}", general);
 
         using var zip = new System.IO.MemoryStream();
@@ -43,7 +43,7 @@ public sealed class VersionTests : PlansTest
     {
         await using var app = await StartAsync();
         var township = await app.AsAsync(Township);
-        var general = await PlanIdAsync(app, "青山县突发事件总体应急预案");
+        var general = await GeneralAsync(app);
         var id = await RegisterAsync(app, township, "青山镇应急工作手册", "TownshipManual", $"township:{await TownshipIdAsync(app, "青山镇")}", general);
         var docx = Docx();
         Text(await (await UploadAsync(township, id, docx, "工作手册.docx", "application/octet-stream")).Content.ReadAsStringAsync()).Should().Contain("已上传第 1 版");
