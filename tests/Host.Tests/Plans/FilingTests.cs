@@ -46,6 +46,7 @@ public sealed class FilingTests : PlansTest
         var id = await IssuedTownshipPlanAsync(app, "青山镇应急工作手册", new DateOnly(2026, 11, 20));
         var township = await app.AsAsync(Township);
         var bureau = await app.AsAsync(Bureau);
+        (await ActAsync(bureau, id, "Submit")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the owner submits, not the receiver on its behalf");
         Text(await (await ActAsync(township, id, "Submit")).Content.ReadAsStringAsync()).Should().Contain("已报送备案：应急管理局");
         (await (await ActAsync(township, id, "Register")).Content.ReadAsStringAsync()).Should().NotContain("已登记备案");
         (await CountAsync(app, $"SELECT State AS Value FROM Filings WHERE PlanId = {id}")).Should().Be(1, "the owner cannot register its own filing");

@@ -54,6 +54,19 @@ internal sealed class PlansAccess(IUserScope scopes, ICountyContext county) : Sc
         };
     }
 
+    /// <summary>Submits this plan for filing (报送备案): a writer of its owner unit itself — not the receiver on its behalf.</summary>
+    public bool Submits(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.OwnerLevel switch
+        {
+            OwnerLevel.Department => ActsForDepartment(plan.DepartmentId),
+            OwnerLevel.Township => plan.TownshipId is { } t && ActsForTownship(t),
+            OwnerLevel.Village => plan.VillageId is { } v && Scope.ActsForVillage(v),
+            _ => false,
+        };
+    }
+
     /// <summary>Answers this filing (登记 / 补正): a writer of the receiving unit (the county manager for the bureau).</summary>
     public bool Receives(Filing filing)
     {

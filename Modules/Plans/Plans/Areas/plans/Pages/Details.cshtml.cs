@@ -29,6 +29,8 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     public bool Owns { get; private set; }
 
+    public bool Submits { get; private set; }
+
     public bool Receives => CurrentFiling is { } f && access.Receives(f);
 
     public int MaxMegabytes { get; private set; }
@@ -52,11 +54,11 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     [RequirePermission(PlansModule.Manage)]
     public Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, owner: true, () => UploadAsync(cancellationToken), cancellationToken);
+        ActAsync(id, Role.Owner, () => UploadAsync(cancellationToken), cancellationToken);
 
     [RequirePermission(PlansModule.Manage)]
     public Task<IActionResult> OnPostIssueAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, owner: true, async () =>
+        ActAsync(id, Role.Owner, async () =>
         {
             var result = await versions.IssueAsync(Plan, new IssueInput(Issue.VersionId, Issue.Signer, Issue.IssuedOn, Issue.DocumentNumber), cancellationToken);
             TempData["Notice"] = result.Count == 0 ? "已签发，该版本现行有效" : null;
@@ -65,7 +67,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     [RequirePermission(PlansModule.Manage)]
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, owner: true, async () =>
+        ActAsync(id, Role.Submitter, async () =>
         {
             if (CurrentFiling is not { } filing)
             {
@@ -79,7 +81,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     [RequirePermission(PlansModule.Manage)]
     public Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, owner: false, async () =>
+        ActAsync(id, Role.Receiver, async () =>
         {
             var result = await filings.RegisterAsync(Plan, CurrentFiling!, access.UserName, cancellationToken);
             TempData["Notice"] = result.Count == 0 ? "已登记备案，备案编号 " + CurrentFiling!.FilingNumber : null;
@@ -88,7 +90,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     [RequirePermission(PlansModule.Manage)]
     public Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken) =>
-        ActAsync(id, owner: false, async () =>
+        ActAsync(id, Role.Receiver, async () =>
         {
             var result = await filings.CorrectAsync(Plan, CurrentFiling!, Correction.Items, access.UserName, cancellationToken);
             TempData["Notice"] = result.Count == 0 ? "已发出补正通知" : null;
@@ -147,14 +149,21 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         return [];
     }
 
-    private async Task<IActionResult> ActAsync(int id, bool owner, Func<Task<IReadOnlyList<Problem>>> act, CancellationToken cancellationToken)
+    private enum Role
+    {
+        Owner,
+        Submitter,
+        Receiver,
+    }
+
+    private async Task<IActionResult> ActAsync(int id, Role role, Func<Task<IReadOnlyList<Problem>>> act, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        if (owner ? !Owns : !Receives)
+        if (!(role switch { Role.Owner => Owns, Role.Submitter => Submits, _ => Receives }))
         {
             return Forbid();
         }
@@ -187,6 +196,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         Lower = await visible.AsNoTracking().Where(p => p.HigherPlanId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
         PlanFilings = await db.Filings.Where(f => f.PlanId == id).OrderByDescending(f => f.Id).ToListAsync(cancellationToken);
         Owns = access.Owns(plan);
+        Submits = access.Submits(plan);
         MaxMegabytes = await settings.GetAsync(PlansModule.FileMaxMegabytes, cancellationToken);
         return true;
     }
