@@ -1,0 +1,52 @@
+using Emergency.BuildingBlocks.Events;
+
+namespace Emergency.Plans.Contracts;
+
+/// <summary>A plan's version was issued (签发) and is now in force: readiness (六有 有预案) and drills follow it.</summary>
+public sealed record PlanIssued : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The plan type's name (e.g. "TownshipGeneral"), as the Plans module calls it.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The 专项 category's name for a special plan, else null.</summary>
+    public string? Category { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    /// <summary>The version number (1, 2, …).</summary>
+    public required int Version { get; init; }
+
+    /// <summary>The signing date (China).</summary>
+    public required DateOnly IssuedOn { get; init; }
+
+    public string DocumentNumber { get; init; } = "";
+}
+
+/// <summary>A plan's issued version was filed (备案): registered by the receiver, or deemed filed after its silence.</summary>
+public sealed record PlanFiled : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required int Version { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    /// <summary>True when deemed filed (视为备案) after the receiver's silence, false when registered (登记).</summary>
+    public required bool Deemed { get; init; }
+
+    public required DateOnly FiledOn { get; init; }
+}

@@ -1,0 +1,227 @@
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Files;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.Plans.Data;
+using Emergency.Plans.Domain;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Plans.Areas.plans.Pages;
+
+/// <summary>
+/// A plan: its registry entry and higher plan, its versions (the one in force marked, every one downloadable), and
+/// for its owner uploading a revision, issuing the newest version and submitting it for filing; for the filing's
+/// receiver 登记 or 补正. Outside the user's view 404; a write by someone else 403.
+/// </summary>
+internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versions versions, Domain.Filings filings, IModuleFiles files, ICountySettings settings) : PageModel
+{
+    public Plan Plan { get; private set; } = null!;
+
+    public Plan? Higher { get; private set; }
+
+    public IReadOnlyList<Plan> Lower { get; private set; } = [];
+
+    public IReadOnlyList<Filing> PlanFilings { get; private set; } = [];
+
+    public Filing? CurrentFiling => PlanFilings.FirstOrDefault(f => f.VersionId == Plan.CurrentVersionId);
+
+    public bool Owns { get; private set; }
+
+    public bool Submits { get; private set; }
+
+    public bool Receives => CurrentFiling is { } f && access.Receives(f);
+
+    public int MaxMegabytes { get; private set; }
+
+    public PlanVersion? Unissued => Plan.Versions.OrderByDescending(v => v.Number).FirstOrDefault() is { IssuedOn: null } v ? v : null;
+
+    [BindProperty]
+    public VersionInput Version { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public IssueForm Issue { get; set; } = new();
+
+    [BindProperty]
+    public CorrectionInput Correction { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostUploadAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, () => UploadAsync(cancellationToken), cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostIssueAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            var result = await versions.IssueAsync(Plan, new IssueInput(Issue.VersionId, Issue.Signer, Issue.IssuedOn, Issue.DocumentNumber), cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已签发，该版本现行有效" : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Submitter, async () =>
+        {
+            if (CurrentFiling is not { } filing)
+            {
+                return [new Problem("", "该预案没有待备案的版本")];
+            }
+
+            var result = await filings.SubmitAsync(Plan, filing, access.UserName, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已报送备案：" + filing.ReceiverName : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostRegisterAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Receiver, async () =>
+        {
+            var result = await filings.RegisterAsync(Plan, CurrentFiling!, access.UserName, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已登记备案，备案编号 " + CurrentFiling!.FilingNumber : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostCorrectAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Receiver, async () =>
+        {
+            var result = await filings.CorrectAsync(Plan, CurrentFiling!, Correction.Items, access.UserName, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已发出补正通知" : null;
+            return result;
+        }, cancellationToken);
+
+    private async Task<IReadOnlyList<Problem>> UploadAsync(CancellationToken cancellationToken)
+    {
+        if (Plan.Status == PlanStatus.Abolished)
+        {
+            return [new("", "该预案已废止")];
+        }
+
+        if (Unissued is { } pending)
+        {
+            return [new("", $"第 {pending.Number} 版尚未签发，请先签发后再上传新版本")];
+        }
+
+        var problems = Versions.CheckText(Version.Summary, Version.Reason);
+        (string Extension, string ContentType)? kind = null;
+        if (Upload is not { Length: > 0 } upload)
+        {
+            problems.Add(new("Upload", "请选择预案文件（.docx 或 .pdf）"));
+        }
+        else if (upload.Length > MaxMegabytes * 1024L * 1024L)
+        {
+            problems.Add(new("Upload", $"预案文件超过 {MaxMegabytes} MB"));
+        }
+        else if ((kind = await FileKind.DetectAsync(upload, cancellationToken)) is null)
+        {
+            problems.Add(new("Upload", "预案文件只能是 Word（.docx）或 PDF 文件"));
+        }
+
+        if (problems.Count > 0 || kind is not { } k || Upload is null)
+        {
+            return problems;
+        }
+
+        string name;
+        await using (var stream = Upload.OpenReadStream())
+        {
+            name = await files.SaveAsync(access.County, PlansModule.ModuleName, stream, k.Extension, cancellationToken);
+        }
+
+        try
+        {
+            var version = await versions.AddAsync(Plan, new SavedFile(name, k.ContentType, Path.GetFileName(Upload.FileName), Upload.Length), Version.Summary!, Version.Reason!, cancellationToken);
+            TempData["Notice"] = $"已上传第 {version.Number} 版";
+        }
+        catch
+        {
+            files.Delete(access.County, PlansModule.ModuleName, name);
+            throw;
+        }
+
+        return [];
+    }
+
+    private enum Role
+    {
+        Owner,
+        Submitter,
+        Receiver,
+    }
+
+    private async Task<IActionResult> ActAsync(int id, Role role, Func<Task<IReadOnlyList<Problem>>> act, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!(role switch { Role.Owner => Owns, Role.Submitter => Submits, _ => Receives }))
+        {
+            return Forbid();
+        }
+
+        var problems = await act();
+        if (problems.Count == 0)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field, problem.Message);
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var visible = access.Visible(db.Plans);
+        if (await Versions.FindAsync(visible, id, cancellationToken) is not { } plan)
+        {
+            return false;
+        }
+
+        Plan = plan;
+        Plan.Versions.Sort((a, b) => b.Number.CompareTo(a.Number));
+        Higher = plan.HigherPlanId is { } h ? await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == h, cancellationToken) : null;
+        Lower = await visible.AsNoTracking().Where(p => p.HigherPlanId == id).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        PlanFilings = await db.Filings.Where(f => f.PlanId == id).OrderByDescending(f => f.Id).ToListAsync(cancellationToken);
+        Owns = access.Owns(plan);
+        Submits = access.Submits(plan);
+        MaxMegabytes = await settings.GetAsync(PlansModule.FileMaxMegabytes, cancellationToken);
+        return true;
+    }
+
+    internal sealed class VersionInput
+    {
+        public string? Summary { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class IssueForm
+    {
+        public int? VersionId { get; set; }
+
+        public string? Signer { get; set; }
+
+        public DateOnly? IssuedOn { get; set; }
+
+        public string? DocumentNumber { get; set; }
+    }
+
+    internal sealed class CorrectionInput
+    {
+        /// <summary>Everything to correct, one item a line.</summary>
+        public string? Items { get; set; }
+    }
+}

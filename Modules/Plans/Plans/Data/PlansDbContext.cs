@@ -1,0 +1,66 @@
+using Emergency.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Emergency.Plans.Data;
+
+/// <summary>The Plans module's store: one SQLite file per county (data/counties/&lt;county&gt;/plans.db).</summary>
+internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : StoreDbContext(options)
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<PlanVersion> Versions => Set<PlanVersion>();
+
+    public DbSet<Filing> Filings => Set<Filing>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Plan>(b =>
+        {
+            b.ToTable("Plans");
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.OwnerName).HasMaxLength(100);
+            b.Property(x => x.EnterpriseName).HasMaxLength(200);
+            b.Property(x => x.Risks).HasMaxLength(2000);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.DepartmentId);
+            b.HasIndex(x => x.HigherPlanId);
+            b.HasIndex(x => new { x.Type, x.Status });
+            b.HasOne<Plan>().WithMany().HasForeignKey(x => x.HigherPlanId).OnDelete(DeleteBehavior.Restrict);
+            b.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PlanVersion>(b =>
+        {
+            b.ToTable("PlanVersions");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.OriginalName).HasMaxLength(200);
+            b.Property(x => x.Summary).HasMaxLength(2000);
+            b.Property(x => x.Reason).HasMaxLength(1000);
+            b.Property(x => x.UploadedBy).HasMaxLength(64);
+            b.Property(x => x.Signer).HasMaxLength(50);
+            b.Property(x => x.DocumentNumber).HasMaxLength(100);
+            b.HasIndex(x => new { x.PlanId, x.Number }).IsUnique();
+        });
+        modelBuilder.Entity<Filing>(b =>
+        {
+            b.ToTable("Filings");
+            b.Property(x => x.ReceiverName).HasMaxLength(100);
+            b.Property(x => x.SubmittedBy).HasMaxLength(64);
+            b.Property(x => x.AnsweredBy).HasMaxLength(64);
+            b.Property(x => x.Corrections).HasMaxLength(4000);
+            b.Property(x => x.FilingNumber).HasMaxLength(50);
+            b.HasIndex(x => x.VersionId).IsUnique();
+            b.HasIndex(x => new { x.State, x.DueOn });
+            b.HasIndex(x => x.PlanId);
+        });
+    }
+}
+
+internal sealed class PlansDesignTimeFactory : IDesignTimeDbContextFactory<PlansDbContext>
+{
+    public PlansDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PlansDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

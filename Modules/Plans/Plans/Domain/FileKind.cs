@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.Http;
+
+namespace Emergency.Plans.Domain;
+
+/// <summary>
+/// Recognises a plan file by its content (not its name or declared type): a PDF ("%PDF-") or a Word .docx (a ZIP
+/// package holding <c>word/document.xml</c>). Anything else — an old .doc, a renamed image, a plain ZIP — is refused.
+/// </summary>
+internal static class FileKind
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    public static async Task<(string Extension, string ContentType)?> DetectAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var head = new byte[5];
+        await using (var stream = file.OpenReadStream())
+        {
+            var read = 0;
+            while (read < head.Length)
+            {
+                var n = await stream.ReadAsync(head.AsMemory(read), cancellationToken);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                read += n;
+            }
+
+            if (read < head.Length)
+            {
+                return null;
+            }
+        }
+
+        if (head.AsSpan().SequenceEqual("%PDF-"u8))
+        {
+            return ("pdf", "application/pdf");
+        }
+
+        if (head[0] != (byte)'P' || head[1] != (byte)'K' || head[2] != 3 || head[3] != 4)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null ? ("docx", DocxType) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Autofac;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Jobs;
+using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.Plans.Data;
+using Emergency.Plans.Domain;
+using Emergency.Plans.Jobs;
+
+namespace Emergency.Plans;
+
+/// <summary>
+/// 应急预案: the county's plan registry and hierarchy (下位衔接上位), each plan's versions with their files, issuing
+/// (签发) and filing (备案: within 20 working days of issue; 登记, 补正 or deemed filed after 5 working days of
+/// silence — 应急管理部令第2号), and the plans each township still lacks (seed 004 13).
+/// </summary>
+public sealed class PlansModule : ModuleDefinition
+{
+    public const string ModuleName = "plans";
+
+    internal const string SettingsGroup = "应急预案";
+
+    /// <summary>备案期限: working days after issue (令第2号: 签发之日起20个工作日内).</summary>
+    internal static readonly IntSetting FilingDays =
+        new("plans.filing-working-days", "预案签发后备案期限（工作日）", "Filing due (working days after issue)", SettingsGroup, 20, 1, 120, "个工作日");
+
+    /// <summary>受理单位未答复视为备案: working days of silence after a submission.</summary>
+    internal static readonly IntSetting DeemedDays =
+        new("plans.deemed-working-days", "报送后未答复视为备案（工作日）", "Deemed filed after silence (working days)", SettingsGroup, 5, 1, 60, "个工作日");
+
+    internal static readonly IntSetting FileMaxMegabytes =
+        new("plans.file-max-megabytes", "预案文件大小上限", "Plan file size cap", SettingsGroup, 20, 1, 100, "MB");
+
+    /// <summary>乡镇应具备预案的期限 (month-day, "MM-dd", default 03-31): after it, a township's missing plans are on its 我的待办.</summary>
+    internal static readonly TextSetting TownshipPlansDate =
+        new("plans.township-plans-date", "乡镇应具备综合及专项预案的期限（月-日，如 03-31）", "Date by which townships hold their plans (MM-dd)", SettingsGroup, "03-31", 5);
+
+    public override string Name => ModuleName;
+
+    public override string DisplayName => "应急预案";
+
+    public override string DisplayNameEn => "Plans";
+
+    public override ModuleStore Store { get; } = ModuleStore.For<PlansDbContext>(o => new PlansDbContext(o));
+
+    public override IEnumerable<NavigationEntry> Navigation => [new("应急预案", "Plans", "/Index", 45)];
+
+    /// <summary>编制、修订、签发、报送备案本单位预案; 受理备案 (the county bureau, a township for its villages).</summary>
+    internal const string Manage = "plans.manage";
+
+    public override IEnumerable<Permission> Permissions =>
+    [
+        new(Manage, "管理本单位应急预案（登记、上传版本、签发、报送备案、受理备案）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
+    ];
+
+    public override IEnumerable<SettingDefinition> Settings => [FilingDays, DeemedDays, FileMaxMegabytes, TownshipPlansDate];
+
+    public override void Register(ContainerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.RegisterType<PlansAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Registry>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Versions>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Filings>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Lacks>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<PlansNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.PlansTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+    }
+
+    public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
+        Demo.PlansDemoData.SeedAsync(context, cancellationToken);
+
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<FilingJob>("filing", "0 8 * * *");
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.BuildingBlocks.Todo;
+using Emergency.Plans.Data;
+using Emergency.Plans.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Plans.Todo;
+
+/// <summary>
+/// Plans' part of 我的待办: for a plan's owner, the filings to submit (past due first) and those returned for 补正;
+/// for a receiver, the submissions awaiting its answer; for a township after the county's date, the plans it still lacks.
+/// </summary>
+internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings settings, ICountyContext county, TimeProvider clock) : ITodoSource
+{
+    public string Module => PlansModule.ModuleName;
+
+    public Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken) =>
+        ItemsAsync(scope, limit, cancellationToken);
+
+    public async Task<int> CountAsync(UnitScope scope, CancellationToken cancellationToken) =>
+        (await ItemsAsync(scope, int.MaxValue, cancellationToken)).Count;
+
+    private static DateTime EndOf(DateOnly day) => ChinaTime.ToUtc(day.ToDateTime(new TimeOnly(23, 59)));
+
+    private async Task<IReadOnlyList<TodoItem>> ItemsAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.CanWrite || limit <= 0 || scope.Level is UserScope.Platform or UserScope.County)
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
+        var items = new List<TodoItem>();
+
+        // The owner's filings still to submit.
+        IQueryable<Plan> owned = scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => db.Plans.Where(p => p.TownshipId == t && p.OwnerLevel == OwnerLevel.Township),
+            { Level: UserScope.Village, VillageId: { } v } => db.Plans.Where(p => p.VillageId == v),
+            { Level: UserScope.Department, DepartmentId: { } d } => db.Plans.Where(p => p.DepartmentId == d),
+            _ => db.Plans.Where(_ => false),
+        };
+        var toSubmit = await (from f in db.Filings.AsNoTracking()
+                              join p in owned.AsNoTracking() on f.PlanId equals p.Id
+                              where f.State == FilingState.Awaiting || f.State == FilingState.Correction
+                              select new { f.State, f.DueOn, p.Id, p.Title }).ToListAsync(cancellationToken);
+        items.AddRange(toSubmit.Select(x => new TodoItem(
+            Module,
+            x.State == FilingState.Correction ? "预案备案补正" : "预案待报送备案",
+            x.State == FilingState.Correction ? $"{x.Title}：按补正通知补正后重新报送" : $"{x.Title}：请于 {PlansNotices.Date(x.DueOn)} 前报送备案",
+            EndOf(x.DueOn),
+            "/plans/Details?id=" + x.Id.ToString(CultureInfo.InvariantCulture),
+            x.DueOn < today)));
+
+        // The receiver's submissions to answer.
+        var receives = scope switch
+        {
+            { IsCountyManager: true } => db.Filings.Where(f => f.ReceiverKind == UnitKind.Department),
+            { Level: UserScope.Township, TownshipId: { } rt } => db.Filings.Where(f => f.ReceiverKind == UnitKind.Township && f.ReceiverId == rt),
+            _ => db.Filings.Where(_ => false),
+        };
+        var toAnswer = await (from f in receives.AsNoTracking()
+                              join p in db.Plans.AsNoTracking() on f.PlanId equals p.Id
+                              where f.State == FilingState.Submitted
+                              select new { p.Id, p.Title, p.OwnerName }).ToListAsync(cancellationToken);
+        items.AddRange(toAnswer.Select(x => new TodoItem(Module, "预案备案受理", $"{x.OwnerName}报送备案：{x.Title}", null, "/plans/Details?id=" + x.Id.ToString(CultureInfo.InvariantCulture))));
+
+        // A township's missing plans after the county's date.
+        if (scope is { Level: UserScope.Township, TownshipId: { } township })
+        {
+            var due = Lacks.DueDate(await settings.GetAsync(PlansModule.TownshipPlansDate, cancellationToken), today.Year);
+            if (today > due && (await lacks.ForCountyAsync(county.Required, township, cancellationToken)).FirstOrDefault() is { Missing.Count: > 0 } lack)
+            {
+                items.Add(new TodoItem(Module, "预案缺项", $"{lack.Township.Name}尚缺：{string.Join("、", lack.Missing)}", EndOf(due), "/plans/Lacks", true));
+            }
+        }
+
+        return items.MostUrgentFirst(now).Take(limit).ToList();
+    }
+}
