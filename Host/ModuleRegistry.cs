@@ -15,5 +15,6 @@ public static class ModuleRegistry
         new Emergency.Grid.GridModule(),
         new Emergency.Teams.TeamsModule(),
         new Emergency.Training.TrainingModule(),
+        new Emergency.Enforcement.EnforcementModule(),
     ];
 }
