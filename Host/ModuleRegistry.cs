@@ -16,5 +16,6 @@ public static class ModuleRegistry
         new Emergency.Teams.TeamsModule(),
         new Emergency.Training.TrainingModule(),
         new Emergency.Plans.PlansModule(),
+        new Emergency.Enforcement.EnforcementModule(),
     ];
 }

@@ -1,0 +1,81 @@
+using Emergency.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Emergency.Enforcement.Data;
+
+/// <summary>The Enforcement module's store: one SQLite file per county (data/counties/&lt;county&gt;/enforcement.db).</summary>
+internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext> options) : StoreDbContext(options)
+{
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<Conflict> Conflicts => Set<Conflict>();
+
+    public DbSet<Draw> Draws => Set<Draw>();
+
+    public DbSet<DrawItem> DrawItems => Set<DrawItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Target>(b =>
+        {
+            b.ToTable("Targets");
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.CreditCode).HasMaxLength(18);
+            b.Property(x => x.Address).HasMaxLength(300);
+            b.Property(x => x.TownshipName).HasMaxLength(100);
+            b.Property(x => x.Industry).HasMaxLength(50);
+            b.Property(x => x.ContactMobile).HasMaxLength(11);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => x.CreditCode).IsUnique();
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.JurisdictionTownshipId);
+        });
+        modelBuilder.Entity<Officer>(b =>
+        {
+            b.ToTable("Officers");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.CertificateNumber).HasMaxLength(50);
+            b.Property(x => x.Mobile).HasMaxLength(11);
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<Conflict>(b =>
+        {
+            b.ToTable("Conflicts");
+            b.Property(x => x.Reason).HasMaxLength(200);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.OfficerId, x.TargetId }).IsUnique();
+            b.HasIndex(x => x.TargetId);
+        });
+        modelBuilder.Entity<Draw>(b =>
+        {
+            b.ToTable("Draws");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.Filters).HasMaxLength(500);
+            b.Property(x => x.Seed).HasMaxLength(16);
+            b.Property(x => x.Algorithm).HasMaxLength(64);
+            b.Property(x => x.DrawnBy).HasMaxLength(64);
+            b.HasIndex(x => x.TownshipId);
+            b.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.DrawId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DrawItem>(b =>
+        {
+            b.ToTable("DrawItems");
+            b.Property(x => x.TargetName).HasMaxLength(200);
+            b.Property(x => x.OfficerIds).HasMaxLength(200);
+            b.Property(x => x.OfficerNames).HasMaxLength(500);
+            b.HasIndex(x => new { x.DrawId, x.Position });
+            b.HasIndex(x => x.TargetId);
+        });
+    }
+}
+
+internal sealed class EnforcementDesignTimeFactory : IDesignTimeDbContextFactory<EnforcementDbContext>
+{
+    public EnforcementDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<EnforcementDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

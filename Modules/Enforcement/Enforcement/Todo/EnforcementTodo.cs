@@ -1,0 +1,63 @@
+using System.Globalization;
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Settings;
+using Emergency.BuildingBlocks.Todo;
+using Emergency.Enforcement.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Enforcement.Todo;
+
+/// <summary>
+/// Enforcement's part of 我的待办: officers whose 执法证 expires within the lead time (or has expired: they are no
+/// longer drawn), for who keeps them — the county manager for the county's officers, a township for its own —
+/// due on the expiry day.
+/// </summary>
+internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, TimeProvider clock) : ITodoSource
+{
+    public string Module => EnforcementModule.ModuleName;
+
+    public Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken) =>
+        ItemsAsync(scope, limit, cancellationToken);
+
+    public async Task<int> CountAsync(UnitScope scope, CancellationToken cancellationToken) =>
+        (await ItemsAsync(scope, int.MaxValue, cancellationToken)).Count;
+
+    private async Task<IReadOnlyList<TodoItem>> ItemsAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.CanWrite || limit <= 0)
+        {
+            return [];
+        }
+
+        int? township;
+        if (scope.IsCountyManager)
+        {
+            township = null;
+        }
+        else if (scope.Level == UserScope.Township && scope.TownshipId is { } t)
+        {
+            township = t;
+        }
+        else
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var until = today.AddDays(await settings.GetAsync(EnforcementModule.CertificateLeadDays, cancellationToken));
+        var officers = await db.Officers.AsNoTracking()
+            .Where(o => o.TownshipId == township && !o.Auxiliary && o.ValidTo != null && o.ValidTo <= until)
+            .OrderBy(o => o.ValidTo).ThenBy(o => o.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return officers.Select(o =>
+        {
+            var to = o.ValidTo!.Value;
+            var words = to < today ? "执法证已过期" : "执法证即将到期";
+            var due = ChinaTime.ToUtc(to.ToDateTime(new TimeOnly(23, 59)));
+            return new TodoItem(Module, "执法证", $"{o.Name}（{o.UnitName}）{words}：{to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", due, "/enforcement/Officers");
+        }).ToList();
+    }
+}

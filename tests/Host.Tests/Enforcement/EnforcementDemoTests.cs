@@ -1,0 +1,28 @@
+using FluentAssertions;
+using Xunit;
+
+namespace Emergency.Host.Tests.Enforcement;
+
+public sealed class EnforcementDemoTests : EnforcementTest
+{
+    [Fact]
+    public async Task The_demo_county_has_a_directory_officers_and_one_published_draw_that_verifies()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Demo:ModuleData"] = "true" });
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Targets")).Should().Be(9);
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Officers WHERE Auxiliary = 1")).Should().Be(1);
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Officers WHERE ValidTo < '2026-11-23'")).Should().Be(1);
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Draws")).Should().Be(1);
+        var id = await CountAsync(app, "SELECT Id AS Value FROM Draws");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM DrawItems WHERE DrawId = {id}")).Should().Be(3);
+
+        var bureau = await app.AsAsync(Bureau);
+        Text(await bureau.GetStringAsync("/enforcement/Targets")).Should().Contain("共 9 家企业").And.Contain("青山县宏达化工有限公司");
+        Text(await bureau.GetStringAsync($"/enforcement/Draws/Details?id={id}&handler=Verify")).Should().Contain("一致").And.NotContain("不一致");
+        Text(await bureau.GetStringAsync("/")).Should().Contain("潘国栋（县应急管理局）执法证已过期", "the expired certificate is on the bureau's to-do list");
+
+        var items = Text(await app.NewClient().GetStringAsync($"/enforcement/Public/{TestApp.County}"));
+        items.Should().Contain("县应急管理局").And.NotContain("潘国栋").And.NotContain("陆小梅");
+        Text(await (await app.AsAsync(Township)).GetStringAsync("/enforcement/Targets")).Should().Contain("共 2 家企业");
+    }
+}
