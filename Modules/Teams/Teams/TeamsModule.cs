@@ -77,6 +77,7 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<ShelterAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ShelterRegistry>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ResourceMap>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<MapTiles>().AsSelf().SingleInstance();
     }
 
     public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)

@@ -101,6 +101,64 @@ public sealed partial class MapTests : ShelterTest
         (await bureau.GetStringAsync("/teams/Map")).Should().Contain($"data-tiles=\"{tiles}\"");
     }
 
+    [Fact]
+    public async Task Tiles_of_an_intranet_service_are_passed_through_the_platform()
+    {
+        await using var app = await StartAsync();
+        var port = FreePort();
+        using var server = new System.Net.HttpListener();
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+        var requested = new List<string>();
+        var serving = Task.Run(async () =>
+        {
+            while (server.IsListening)
+            {
+                System.Net.HttpListenerContext context;
+                try
+                {
+                    context = await server.GetContextAsync();
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                requested.Add(context.Request.Url!.AbsolutePath);
+                var tile = context.Request.Url.AbsolutePath == "/t/3/4/5.png";
+                context.Response.StatusCode = tile ? 200 : 404;
+                context.Response.ContentType = tile ? "image/png" : "text/html";
+                await context.Response.OutputStream.WriteAsync(tile ? png : "无此瓦片"u8.ToArray());
+                context.Response.Close();
+            }
+        });
+
+        var saved = await TestApp.PostFormAsync(await app.AsAsync(CountyAdmin), "/County/Settings",
+            new Dictionary<string, string> { ["teams.map-tile-url"] = $"http://127.0.0.1:{port}/t/{{z}}/{{x}}/{{y}}.png" });
+        Text(await saved.Content.ReadAsStringAsync()).Should().Contain("已保存 1 项设置");
+        var township = await app.AsAsync(Township);
+        (await township.GetStringAsync("/teams/Map")).Should().Contain("data-tile-source=\"/teams/Map?handler=Tile&amp;z={z}&amp;x={x}&amp;y={y}\"");
+        var response = await township.GetAsync("/teams/Map?handler=Tile&z=3&x=4&y=5");
+        response.EnsureSuccessStatusCode();
+        response.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        (await response.Content.ReadAsByteArrayAsync()).Should().Equal(png);
+        (await township.GetAsync("/teams/Map?handler=Tile&z=3&x=4&y=6")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "an error page is not passed on as a tile");
+        (await township.GetAsync("/teams/Map?handler=Tile&z=3&x=9&y=5")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound, "x is outside zoom 3");
+        requested.Should().Equal("/t/3/4/5.png", "/t/3/4/6.png");
+        server.Stop();
+        await serving;
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     [GeneratedRegex("<tr[^>]*data-township=\"([^\"]+)\"[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 

@@ -9,7 +9,7 @@
 
     var colours = { teams: "#d9480f", sites: "#1971c2", shelters: "#2f9e44" };
     var map = L.map(box, { attributionControl: false, zoomSnap: 0.5 });
-    var tiles = box.getAttribute("data-tiles");
+    var tiles = box.getAttribute("data-tile-source");
     if (tiles) {
         L.tileLayer(tiles, { maxZoom: 18 }).addTo(map);
     }

@@ -11,7 +11,7 @@ namespace Emergency.Teams.Areas.teams.Pages;
 /// filtered by layer and township, with a map drawn by the locally served Leaflet from the Markers handler (same
 /// scope and filter). The background is the county's intranet tile service (teams.map-tile-url) or nothing.
 /// </summary>
-internal sealed class MapModel(ResourceMap map, ICountySettings settings) : PageModel
+internal sealed class MapModel(ResourceMap map, MapTiles tiles, ICountySettings settings) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public MapLayer? Layer { get; set; }
@@ -24,10 +24,29 @@ internal sealed class MapModel(ResourceMap map, ICountySettings settings) : Page
     /// <summary>The tile URL template, or null to draw markers on a blank background.</summary>
     public string? TileUrl { get; private set; }
 
+    /// <summary>Where the browser gets the tiles: this page's Tile handler for another server (the CSP allows images only from the platform), else the template itself.</summary>
+    public string? TileSource { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         View = await map.BuildAsync(Layer, Township, cancellationToken);
-        TileUrl = UsableTileUrl(await settings.GetAsync(TeamsModule.MapTileUrl, cancellationToken));
+        TileUrl = MapTiles.Usable(await settings.GetAsync(TeamsModule.MapTileUrl, cancellationToken));
+        TileSource = TileUrl is null ? null
+            : MapTiles.IsAbsolute(TileUrl) ? Url.Page("/Map", "Tile", new { area = "teams" }) + "&z={z}&x={x}&y={y}"
+            : TileUrl;
+    }
+
+    /// <summary>One base-map tile from the county's tile service, passed through (404 when there is none).</summary>
+    public async Task<IActionResult> OnGetTileAsync(int z, int x, int y, CancellationToken cancellationToken)
+    {
+        var template = MapTiles.Usable(await settings.GetAsync(TeamsModule.MapTileUrl, cancellationToken));
+        if (template is null || !MapTiles.IsAbsolute(template) || await tiles.GetAsync(template, z, x, y, cancellationToken) is not { } tile)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=86400";
+        return File(tile.Bytes, tile.ContentType);
     }
 
     /// <summary>The placed items as JSON for the map script, scoped and filtered like the table.</summary>
@@ -82,16 +101,5 @@ internal sealed class MapModel(ResourceMap map, ICountySettings settings) : Page
         }
 
         return route;
-    }
-
-    /// <summary>Only an http(s) or site-relative template with {z}, {x} and {y} is used; anything else is ignored.</summary>
-    private static string? UsableTileUrl(string? value)
-    {
-        var url = value?.Trim() ?? "";
-        var scheme = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
-        return scheme && url.Contains("{z}", StringComparison.Ordinal) && url.Contains("{x}", StringComparison.Ordinal) && url.Contains("{y}", StringComparison.Ordinal)
-            ? url
-            : null;
     }
 }
