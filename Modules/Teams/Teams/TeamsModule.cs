@@ -31,6 +31,13 @@ public sealed class TeamsModule : ModuleDefinition
     internal static readonly IntSetting SupplyExpiryLeadDays =
         new("teams.supply-expiry-lead-days", "应急物资到期提醒提前天数", "Supply expiry reminder lead (days)", SettingsGroup, 30, 1, 365, "天");
 
+    /// <summary>
+    /// 一张图: an intranet tile service for the resource map's background (e.g. a 天地图 mirror), as a URL template with
+    /// {z}, {x} and {y}. Empty (the default): markers are drawn on a blank background and no outside address is used.
+    /// </summary>
+    internal static readonly TextSetting MapTileUrl =
+        new("teams.map-tile-url", "一张图底图瓦片地址（内网，含 {z}/{x}/{y}，留空则不加载底图）", "Resource map tile URL (intranet, with {z}/{x}/{y}; empty: no tiles)", SettingsGroup, "", 500);
+
     /// <summary>管理救援队伍和队员: each unit its own teams, the county manager all.</summary>
     internal const string Manage = "teams.manage";
 
@@ -52,7 +59,7 @@ public sealed class TeamsModule : ModuleDefinition
         new(Manage, "管理本单位的救援队伍和队员", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays];
+    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays, MapTileUrl];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -67,12 +74,17 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockImport>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ShelterAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ShelterRegistry>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ResourceMap>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<MapTiles>().AsSelf().SingleInstance();
     }
 
     public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
         await Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
         await Demo.StockDemoData.SeedAsync(context, cancellationToken);
+        await Demo.ShelterDemoData.SeedAsync(context, cancellationToken);
     }
 
     public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)

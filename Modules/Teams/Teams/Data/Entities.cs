@@ -76,6 +76,11 @@ internal sealed class RescueTeam
 
     public TeamStatus Status { get; set; }
 
+    /// <summary>驻地坐标 (WGS-84 degrees; optional), for the county resource map (一张图).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public int ActiveMembers { get; set; }
 
     public int TrainedMembers { get; set; }

@@ -49,9 +49,12 @@ internal sealed partial class TeamsDbContext(DbContextOptions<TeamsDbContext> op
             b.HasIndex(x => x.IdCardNumber);
         });
         OnStockModelCreating(modelBuilder);
+        OnShelterModelCreating(modelBuilder);
     }
 
     partial void OnStockModelCreating(ModelBuilder modelBuilder);
+
+    partial void OnShelterModelCreating(ModelBuilder modelBuilder);
 }
 
 internal sealed class TeamsDesignTimeFactory : IDesignTimeDbContextFactory<TeamsDbContext>

@@ -169,15 +169,7 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
             errors.Add(new FieldError("KeeperMobile", "请填写保管员的 11 位手机号码"));
         }
 
-        if (draft.Latitude is { } lat && (lat < -90 || lat > 90))
-        {
-            errors.Add(new FieldError("Latitude", "纬度应在 -90 至 90 之间"));
-        }
-
-        if (draft.Longitude is { } lon && (lon < -180 || lon > 180))
-        {
-            errors.Add(new FieldError("Longitude", "经度应在 -180 至 180 之间"));
-        }
+        Coordinates.Check(errors, draft.Latitude, draft.Longitude);
 
         if (errors.Count > 0)
         {

@@ -32,6 +32,11 @@ internal sealed class TeamDraft
     public string? ResponseProcedure { get; set; }
 
     public TeamStatus Status { get; set; }
+
+    /// <summary>驻地坐标 (optional, within China).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
 }
 
 /// <summary>A member as the form (or a row of an import) gives it.</summary>
@@ -410,6 +415,7 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
             Text(errors, "ResponseProcedure", draft.ResponseProcedure, "响应程序", 4000, required: false);
         }
 
+        Coordinates.Check(errors, draft.Latitude, draft.Longitude);
         return errors;
     }
 
@@ -452,6 +458,8 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
         team.ServiceArea = (draft.ServiceArea ?? "").Trim();
         team.Tasks = (draft.Tasks ?? "").Trim();
         team.ResponseProcedure = (draft.ResponseProcedure ?? "").Trim();
+        team.Latitude = Coordinates.Round(draft.Latitude);
+        team.Longitude = Coordinates.Round(draft.Longitude);
     }
 
     private TeamMember NewMember(MemberDraft draft)

@@ -80,6 +80,11 @@ internal sealed class SitesModel(TeamsDbContext db, StockAccess access, StockLed
             return Page();
         }
 
+        if (FormNumbers.UnreadableCoordinates(ModelState))
+        {
+            return Page();
+        }
+
         var (saved, result) = await ledger.SaveSiteAsync(site, Input, owner, cancellationToken);
         if (!result.Succeeded)
         {

@@ -48,6 +48,7 @@ internal sealed class EditModel(TeamsDbContext db, TeamsAccess access, TeamRoste
             {
                 Kind = team.Kind, OwnerKey = OwnerKey(team), Name = team.Name, Organization = team.Organization, LeaderName = team.LeaderName,
                 LeaderMobile = team.LeaderMobile, ServiceArea = team.ServiceArea, Tasks = team.Tasks, ResponseProcedure = team.ResponseProcedure, Status = team.Status,
+                Latitude = team.Latitude, Longitude = team.Longitude,
             };
         }
 
@@ -89,6 +90,11 @@ internal sealed class EditModel(TeamsDbContext db, TeamsAccess access, TeamRoste
         if (owner is null)
         {
             ModelState.AddModelError("Input.OwnerKey", string.IsNullOrEmpty(Input.OwnerKey) ? "请选择所属单位" : "所选单位不能组建该类别的队伍");
+            return Page();
+        }
+
+        if (FormNumbers.UnreadableCoordinates(ModelState))
+        {
             return Page();
         }
 
