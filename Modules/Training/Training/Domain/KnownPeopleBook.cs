@@ -45,6 +45,13 @@ internal sealed class KnownPeopleBook(TrainingDbContext db, ICountyUnits units, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The key of the person's unit (village:3), as the unit filters use it.</summary>
+    public static string UnitKey(KnownPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new UnitInfo(person.UnitKind, person.UnitId, person.UnitName).Key;
+    }
+
     /// <summary>The team's owner unit: its village, else its township, else its department.</summary>
     public static (UnitKind Kind, int Id) TeamUnit(int? townshipId, int? villageId, int? departmentId) =>
         villageId is { } v ? (UnitKind.Village, v) : townshipId is { } t ? (UnitKind.Township, t) : (UnitKind.Department, departmentId ?? 0);
