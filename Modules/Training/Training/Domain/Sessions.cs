@@ -284,7 +284,7 @@ internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, Ti
         {
             if (seen.FirstOrDefault(i => (person.IdCard.Length > 0 && i.IdCard == person.IdCard) || (person.KnownPersonId is { } known && i.KnownPersonId == known)) is { } already)
             {
-                problems.Add(new("", $"{person.Name}已在受邀名单中（{(already.IdCard.Length > 0 && already.IdCard == person.IdCard ? "身份证号码相同" : "同一人员")}），不能重复邀请"));
+                problems.Add(new("", $"{person.Name}已在受邀名单中（{(person.KnownPersonId is not null && already.KnownPersonId == person.KnownPersonId ? "同一人员" : "身份证号码相同")}），不能重复邀请"));
             }
 
             seen.Add(person);
