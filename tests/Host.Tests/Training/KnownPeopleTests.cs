@@ -137,4 +137,29 @@ public sealed class KnownPeopleTests : TrainingTest
         var export = await township.GetAsync("/training/Skills?handler=Export");
         export.Content.Headers.ContentType!.MediaType.Should().Be("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
+
+    [Fact]
+    public async Task An_invitee_entered_by_hand_has_a_checklist_of_their_own_and_a_picked_one_is_ticked_on_the_known_person()
+    {
+        await using var app = await StartAsync();
+        var hekou = await VillageIdAsync(app, "河口村");
+        var team = await TeamsTest.RegisterAsync(app, Township, "Village", await TeamsTest.VillageKeyAsync(app), "河口村应急救援分队");
+        await TeamsTest.AddMembersAsync(app, Township, team, 1, 1);
+        await KnownAsync(app, "Active = 1", 1);
+        var known = await CountAsync(app, "SELECT Id AS Value FROM KnownPeople WHERE Name = '队员1'");
+        var township = await app.AsAsync(Township);
+        var session = await ScheduleAsync(app, township, "村级应急培训", TimeSpan.FromDays(5), [hekou]);
+        await InviteAsync(township, session, "蒙秀英", "河口村");
+        (await TestApp.PostFormAsync(township, $"/training/Sessions/Details?id={session}&handler=Pick", new Dictionary<string, string> { ["Picked[0]"] = Invariant(known) })).EnsureSuccessStatusCode();
+        var byHand = await CountAsync(app, $"SELECT Id AS Value FROM Invitees WHERE Name = '蒙秀英'");
+        var picked = await CountAsync(app, $"SELECT Id AS Value FROM Invitees WHERE KnownPersonId = {known}");
+
+        var saved = Text(await (await TestApp.PostFormAsync(township, $"/training/Skills/Person?invitee={byHand}", new Dictionary<string, string> { ["Items[0]"] = "3" })).Content.ReadAsStringAsync());
+        saved.Should().Contain("已保存蒙秀英的五知十会：具备 1 / 15 项");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM SkillTicks WHERE InviteeId = {byHand} AND KnownPersonId IS NULL AND Item = 3")).Should().Be(1);
+
+        var redirected = await township.GetAsync($"/training/Skills/Person?invitee={picked}");
+        redirected.RequestMessage!.RequestUri!.Query.Should().Contain($"person={known}", "one checklist per person");
+        (await (await app.AsAsync(Township)).GetAsync($"/training/Skills/Person?invitee=999999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
 }
