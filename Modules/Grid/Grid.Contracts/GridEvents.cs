@@ -102,3 +102,59 @@ public sealed record DisasterReported : IntegrationEvent
     /// <summary>直接经济损失（万元）.</summary>
     public required decimal DirectLoss { get; init; }
 }
+
+/// <summary>A grid member was added or (re)assigned to grids: published after the save (also after an edit of the member).</summary>
+public sealed record GridMemberAssigned : IntegrationEvent
+{
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    /// <summary>居民身份证号码 when the grid knows it (the grid does not record it yet: null).</summary>
+    public string? IdCard { get; init; }
+
+    public required int TownshipId { get; init; }
+
+    public required int VillageId { get; init; }
+
+    /// <summary>The member's grids' names, joined with 、.</summary>
+    public required string GridName { get; init; }
+}
+
+/// <summary>A grid member was deactivated (停用).</summary>
+public sealed record GridMemberDeactivated : IntegrationEvent
+{
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    public string? IdCard { get; init; }
+
+    public required int TownshipId { get; init; }
+
+    public required int VillageId { get; init; }
+
+    public required string GridName { get; init; }
+}
+
+/// <summary>A deactivated grid member was re-activated (启用).</summary>
+public sealed record GridMemberReactivated : IntegrationEvent
+{
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    public string? IdCard { get; init; }
+
+    public required int TownshipId { get; init; }
+
+    public required int VillageId { get; init; }
+
+    public required string GridName { get; init; }
+}

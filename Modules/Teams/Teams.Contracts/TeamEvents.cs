@@ -54,3 +54,60 @@ public sealed record TeamStrengthChanged : IntegrationEvent
 
     public required bool MeetsMinimum { get; init; }
 }
+
+/// <summary>
+/// A person joined a rescue team (by hand or by import): published after the save that added the member, so other
+/// modules (Training's known people) keep a read copy. <see cref="Source"/> is the Chinese label (民兵, 网格员 …).
+/// </summary>
+public sealed record TeamMemberJoined : IntegrationEvent
+{
+    public required int TeamId { get; init; }
+
+    public required string TeamName { get; init; }
+
+    public required TeamKind Kind { get; init; }
+
+    /// <summary>The owning township (also set for a village's team), or null.</summary>
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>居民身份证号码 (upper case).</summary>
+    public required string IdCard { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    public string Source { get; init; } = "";
+}
+
+/// <summary>A member left a rescue team (离队): published after the save that recorded it.</summary>
+public sealed record TeamMemberLeft : IntegrationEvent
+{
+    public required int TeamId { get; init; }
+
+    public required string TeamName { get; init; }
+
+    public required TeamKind Kind { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string IdCard { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    public string Source { get; init; } = "";
+}

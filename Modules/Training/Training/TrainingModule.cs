@@ -80,11 +80,24 @@ public sealed class TrainingModule : ModuleDefinition
         builder.RegisterType<Certificates>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<TrainingNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DaysOwed>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<KnownPeopleBook>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Checklist>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<FeedLinks>().AsSelf().SingleInstance();
         builder.RegisterType<Todo.TrainingTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
         Demo.TrainingDemoData.SeedAsync(context, cancellationToken);
+
+    public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        subscriptions.Add<Teams.Contracts.TeamMemberJoined, Integration.TeamMemberJoinedHandler>();
+        subscriptions.Add<Teams.Contracts.TeamMemberLeft, Integration.TeamMemberLeftHandler>();
+        subscriptions.Add<Grid.Contracts.GridMemberAssigned, Integration.GridMemberAssignedHandler>();
+        subscriptions.Add<Grid.Contracts.GridMemberDeactivated, Integration.GridMemberDeactivatedHandler>();
+        subscriptions.Add<Grid.Contracts.GridMemberReactivated, Integration.GridMemberReactivatedHandler>();
+    }
 
     public override void RegisterJobs(JobRegistry jobs)
     {

@@ -20,5 +20,9 @@ public sealed class TrainingDemoTests : TrainingTest
         var owed = await township.GetStringAsync("/training/Owed?year=2026");
         var row = Regex.Match(owed, $"<tr data-unit=\"township-{qingshan}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
         Text(row.Groups[1].Value).Trim().Should().StartWith("青山镇 乡镇（街道） 10 1 1 9");
+
+        // The demo's team members (65) and grid members (one per village, 11) reach Training as known people.
+        (await Eventually.WaitAsync(() => CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPeople WHERE Active = 1"), n => n == 76, TimeSpan.FromSeconds(40))).Should().Be(76);
+        Text(await township.GetStringAsync("/training/Skills")).Should().Contain("河口村应急救援分队").And.Contain("网格员");
     }
 }

@@ -52,6 +52,7 @@ internal static class GridDemoData
                 Grids = grids.Select(g => new GridMemberGrid { Grid = g }).ToList(),
             };
             db.Members.Add(member);
+            Domain.MemberSteps.Assigned(db, member, string.Join("、", grids.Select(g => g.Name)));
             membersOf[village.Id] = member;
 
             db.Stations.Add(new ServiceStation

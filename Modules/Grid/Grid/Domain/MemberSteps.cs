@@ -1,3 +1,4 @@
+using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
 
 namespace Emergency.Grid.Domain;
@@ -12,7 +13,7 @@ internal static class MemberSteps
     public const string AccountOpened = "开通账号";
 
     /// <summary>停用: the member no longer reports hazards, records patrols nor appears on the 明白卡; the record and its history stay.</summary>
-    public static string? Deactivate(GridDbContext db, GridMember member, string by, string? reason, DateTime nowUtc)
+    public static string? Deactivate(GridDbContext db, GridMember member, string by, string? reason, DateTime nowUtc, string gridName = "")
     {
         ArgumentNullException.ThrowIfNull(member);
         if (!member.Active)
@@ -27,11 +28,16 @@ internal static class MemberSteps
 
         member.Active = false;
         Record(db, member, by, Deactivated, reason.Trim(), nowUtc);
+        ArgumentNullException.ThrowIfNull(db);
+        db.Publish(new GridMemberDeactivated
+        {
+            MemberId = member.Id, Name = member.Name, Mobile = member.Mobile, TownshipId = member.TownshipId, VillageId = member.VillageId, GridName = gridName,
+        });
         return null;
     }
 
     /// <summary>启用: the member reports and patrols again.</summary>
-    public static string? Reactivate(GridDbContext db, GridMember member, string by, string? reason, DateTime nowUtc)
+    public static string? Reactivate(GridDbContext db, GridMember member, string by, string? reason, DateTime nowUtc, string gridName = "")
     {
         ArgumentNullException.ThrowIfNull(member);
         if (member.Active)
@@ -41,7 +47,31 @@ internal static class MemberSteps
 
         member.Active = true;
         Record(db, member, by, Reactivated, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), nowUtc);
+        ArgumentNullException.ThrowIfNull(db);
+        db.Publish(new GridMemberReactivated
+        {
+            MemberId = member.Id, Name = member.Name, Mobile = member.Mobile, TownshipId = member.TownshipId, VillageId = member.VillageId, GridName = gridName,
+        });
         return null;
+    }
+
+    /// <summary>
+    /// An active member added or edited (grids, name, mobile) is announced as <see cref="GridMemberAssigned"/> once the
+    /// save gave a new member its id, so other modules (Training's known people) keep their copy current.
+    /// </summary>
+    public static void Assigned(GridDbContext db, GridMember member, string gridName)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(member);
+        if (!member.Active)
+        {
+            return;
+        }
+
+        db.PublishAfterSave(() => new GridMemberAssigned
+        {
+            MemberId = member.Id, Name = member.Name, Mobile = member.Mobile, TownshipId = member.TownshipId, VillageId = member.VillageId, GridName = gridName,
+        });
     }
 
     /// <summary>A history line; a new member's id is set once the member is saved (the navigation-free key is fixed up by EF).</summary>

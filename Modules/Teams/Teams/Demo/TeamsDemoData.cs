@@ -76,6 +76,16 @@ internal static class TeamsDemoData
             team.ActiveMembers = team.Members.Count(m => m.IsActive);
             team.TrainedMembers = team.Members.Count(m => m.IsActive && m.Trained);
             db.Teams.Add(team);
+            foreach (var member in team.Members)
+            {
+                // Other modules (Training's known people) learn of the demo members as of any member who joins.
+                db.PublishAfterSave(() => new TeamMemberJoined
+                {
+                    TeamId = team.Id, TeamName = team.Name, Kind = team.Kind, TownshipId = team.TownshipId, VillageId = team.VillageId,
+                    DepartmentId = team.DepartmentId, MemberId = member.Id, Name = member.Name, IdCard = member.IdCardNumber,
+                    Mobile = member.Mobile, Source = Domain.TeamRoster.SourceLabel(member.Source),
+                });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

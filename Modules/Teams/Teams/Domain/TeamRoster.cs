@@ -139,6 +139,7 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
         team.Members.Add(member);
         var warnings = await OtherTeamsAsync(team, [member.IdCardNumber], cancellationToken);
         await RecountAsync(team, cancellationToken);
+        PublishJoined(team, member);
         await db.SaveChangesAsync(cancellationToken);
         return (member, new RosterResult([], warnings.Select(w => Warning(member.Name, w.Value)).ToList()));
     }
@@ -168,6 +169,11 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
         team.Members.AddRange(members);
         var others = await OtherTeamsAsync(team, members.Select(m => m.IdCardNumber).ToList(), cancellationToken);
         await RecountAsync(team, cancellationToken);
+        foreach (var member in members)
+        {
+            PublishJoined(team, member);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new RosterResult([], members.Where(m => others.ContainsKey(m.IdCardNumber)).Select(m => Warning(m.Name, others[m.IdCardNumber])).ToList());
     }
@@ -233,6 +239,12 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
         member.LeftOn = on;
         member.LeftReason = why;
         await RecountAsync(team, cancellationToken);
+        db.Publish(new TeamMemberLeft
+        {
+            TeamId = team.Id, TeamName = team.Name, Kind = team.Kind, TownshipId = team.TownshipId, VillageId = team.VillageId,
+            DepartmentId = team.DepartmentId, MemberId = member.Id, Name = member.Name, IdCard = member.IdCardNumber,
+            Mobile = member.Mobile, Source = SourceLabel(member.Source),
+        });
         await db.SaveChangesAsync(cancellationToken);
         return new RosterResult([], []);
     }
@@ -517,6 +529,31 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
             MeetsMinimum = minimum is null || team.ActiveMembers >= minimum,
         });
     }
+
+    /// <summary>A new member is announced (<see cref="TeamMemberJoined"/>) once the save gave it its id.</summary>
+    private void PublishJoined(RescueTeam team, TeamMember member) =>
+        db.PublishAfterSave(() => new TeamMemberJoined
+        {
+            TeamId = team.Id, TeamName = team.Name, Kind = team.Kind, TownshipId = team.TownshipId, VillageId = team.VillageId,
+            DepartmentId = team.DepartmentId, MemberId = member.Id, Name = member.Name, IdCard = member.IdCardNumber,
+            Mobile = member.Mobile, Source = SourceLabel(member.Source),
+        });
+
+    /// <summary>The Chinese label of a member's source, as other modules read it.</summary>
+    public static string SourceLabel(MemberSource source) => source switch
+    {
+        MemberSource.Police => "公安",
+        MemberSource.Medical => "医务",
+        MemberSource.Militia => "民兵",
+        MemberSource.Reserve => "预备役",
+        MemberSource.ForestFire => "森林消防",
+        MemberSource.FireStation => "消防站",
+        MemberSource.Property => "物业",
+        MemberSource.Enterprise => "企事业",
+        MemberSource.Volunteer => "志愿者",
+        MemberSource.GridMember => "网格员",
+        _ => "其他",
+    };
 
     private DateOnly Today() => DateOnly.FromDateTime(ChinaTime.Now(clock));
 }

@@ -145,6 +145,9 @@ internal sealed class Invitee
 
     public string IdCard { get; set; } = "";
 
+    /// <summary>The known person (from Teams or Grid) this invitee was picked from, if any.</summary>
+    public int? KnownPersonId { get; set; }
+
     public Attendance Attendance { get; set; }
 
     public int? Score { get; set; }

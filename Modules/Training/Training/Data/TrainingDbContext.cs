@@ -25,6 +25,10 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
 
     public DbSet<Certificate> Certificates => Set<Certificate>();
 
+    public DbSet<KnownPerson> KnownPeople => Set<KnownPerson>();
+
+    public DbSet<SkillTick> SkillTicks => Set<SkillTick>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -60,6 +64,29 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.Property(x => x.Mobile).HasMaxLength(11);
             b.Property(x => x.IdCard).HasMaxLength(18);
             b.HasIndex(x => x.SessionId);
+            b.HasIndex(x => x.KnownPersonId);
+        });
+        modelBuilder.Entity<KnownPerson>(b =>
+        {
+            b.ToTable("KnownPeople");
+            b.Property(x => x.SourceModule).HasMaxLength(16);
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.IdCard).HasMaxLength(18);
+            b.Property(x => x.Mobile).HasMaxLength(20);
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.Role).HasMaxLength(20);
+            b.Property(x => x.Detail).HasMaxLength(500);
+            b.HasIndex(x => new { x.SourceModule, x.SourceId }).IsUnique();
+            b.HasIndex(x => new { x.TownshipId, x.UnitKind, x.UnitId });
+            b.HasIndex(x => x.IdCard);
+        });
+        modelBuilder.Entity<SkillTick>(b =>
+        {
+            b.ToTable("SkillTicks");
+            b.Property(x => x.TickedBy).HasMaxLength(64);
+            b.Property(x => x.TickedByName).HasMaxLength(100);
+            b.HasIndex(x => new { x.KnownPersonId, x.Item }).IsUnique().HasFilter("KnownPersonId IS NOT NULL");
+            b.HasIndex(x => new { x.InviteeId, x.Item }).IsUnique().HasFilter("InviteeId IS NOT NULL");
         });
         modelBuilder.Entity<Shortfall>(b =>
         {

@@ -24,26 +24,57 @@ internal static class Ics
     private static MailAttachment Build(ICalendarItem item, string county, string method, int sequence, DateTime nowUtc)
     {
         var text = new StringBuilder();
-        void Line(string line) => text.Append(line).Append("\r\n");
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//yingji//training//ZH");
-        Line("METHOD:" + method);
-        Line("BEGIN:VEVENT");
-        Line("UID:" + Uid(item, county));
-        Line("SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
-        Line("DTSTAMP:" + Utc(nowUtc));
-        Line("DTSTART:" + Utc(item.StartsAtUtc));
-        Line("DTEND:" + Utc(item.EndsAtUtc));
-        Line("SUMMARY:" + Escape(item.CalendarTitle));
-        Line("LOCATION:" + Escape(item.Place));
-        Line("DESCRIPTION:" + Escape(item.CalendarDescription));
-        Line("ORGANIZER;CN=" + Escape(item.OrganiserName) + ":mailto:noreply@yingji.local");
-        Line("STATUS:" + (method == "CANCEL" ? "CANCELLED" : "CONFIRMED"));
-        Line("END:VEVENT");
-        Line("END:VCALENDAR");
+        Header(text, method);
+        Event(text, item, county, sequence, method == "CANCEL", nowUtc);
+        Line(text, "END:VCALENDAR");
         return new MailAttachment(method == "CANCEL" ? "cancel.ics" : "invite.ics", $"text/calendar; method={method}; charset=utf-8", text.ToString());
     }
+
+    /// <summary>
+    /// A calendar feed (METHOD:PUBLISH) of many sessions and drills, with the same UIDs as the mails' invitations; a
+    /// cancelled one is STATUS:CANCELLED with SEQUENCE = version + 1, as its cancellation mail.
+    /// </summary>
+    public static string Feed(IEnumerable<(ICalendarItem Item, bool Cancelled)> items, string county, string name, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var text = new StringBuilder();
+        Header(text, "PUBLISH");
+        Line(text, "X-WR-CALNAME:" + Escape(name));
+        Line(text, "X-WR-TIMEZONE:Asia/Shanghai");
+        foreach (var (item, cancelled) in items)
+        {
+            Event(text, item, county, cancelled ? item.Version + 1 : item.Version, cancelled, nowUtc);
+        }
+
+        Line(text, "END:VCALENDAR");
+        return text.ToString();
+    }
+
+    private static void Header(StringBuilder text, string method)
+    {
+        Line(text, "BEGIN:VCALENDAR");
+        Line(text, "VERSION:2.0");
+        Line(text, "PRODID:-//yingji//training//ZH");
+        Line(text, "METHOD:" + method);
+    }
+
+    private static void Event(StringBuilder text, ICalendarItem item, string county, int sequence, bool cancelled, DateTime nowUtc)
+    {
+        Line(text, "BEGIN:VEVENT");
+        Line(text, "UID:" + Uid(item, county));
+        Line(text, "SEQUENCE:" + sequence.ToString(CultureInfo.InvariantCulture));
+        Line(text, "DTSTAMP:" + Utc(nowUtc));
+        Line(text, "DTSTART:" + Utc(item.StartsAtUtc));
+        Line(text, "DTEND:" + Utc(item.EndsAtUtc));
+        Line(text, "SUMMARY:" + Escape(item.CalendarTitle));
+        Line(text, "LOCATION:" + Escape(item.Place));
+        Line(text, "DESCRIPTION:" + Escape(item.CalendarDescription));
+        Line(text, "ORGANIZER;CN=" + Escape(item.OrganiserName) + ":mailto:noreply@yingji.local");
+        Line(text, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+        Line(text, "END:VEVENT");
+    }
+
+    private static void Line(StringBuilder text, string line) => text.Append(line).Append("\r\n");
 
     private static string Utc(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 

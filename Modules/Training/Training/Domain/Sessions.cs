@@ -260,9 +260,37 @@ internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, Ti
             return [new("", closed)];
         }
 
+        if (Duplicates(session, people) is { Count: > 0 } twice)
+        {
+            return twice;
+        }
+
         session.Invitees.AddRange(people);
         await db.SaveChangesAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// The same person may be invited once: an ID card already on the list (or twice among the new people), or the
+    /// same known person picked twice, is refused with the person's name.
+    /// </summary>
+    public static List<Problem> Duplicates(TrainingSession session, IReadOnlyList<Invitee> people)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(people);
+        var problems = new List<Problem>();
+        var seen = session.Invitees.ToList();
+        foreach (var person in people)
+        {
+            if (seen.FirstOrDefault(i => (person.IdCard.Length > 0 && i.IdCard == person.IdCard) || (person.KnownPersonId is { } known && i.KnownPersonId == known)) is { } already)
+            {
+                problems.Add(new("", $"{person.Name}已在受邀名单中（{(person.KnownPersonId is not null && already.KnownPersonId == person.KnownPersonId ? "同一人员" : "身份证号码相同")}），不能重复邀请"));
+            }
+
+            seen.Add(person);
+        }
+
+        return problems;
     }
 
     /// <summary>The session with its targets and invitees, if the user may see it.</summary>

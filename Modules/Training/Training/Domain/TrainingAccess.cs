@@ -17,10 +17,16 @@ namespace Emergency.Training.Domain;
 internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) : ScopedAccess(scopes, county)
 {
     /// <summary>The sessions the user may open.</summary>
-    public IQueryable<TrainingSession> Visible(IQueryable<TrainingSession> query)
+    public IQueryable<TrainingSession> Visible(IQueryable<TrainingSession> query) => SessionsFor(Calendar, query);
+
+    /// <summary>The user's scope as the calendar and its feed need it (also carried, signed, in the feed link).</summary>
+    public CalendarScope Calendar => CalendarScope.From(Scope);
+
+    /// <summary>The sessions a scope sees: the whole county all; a township its own and those for it or its villages; a village those for it; a department its own.</summary>
+    public static IQueryable<TrainingSession> SessionsFor(CalendarScope scope, IQueryable<TrainingSession> query)
     {
-        var scope = Scope;
-        if (scope.SeesWholeCounty)
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.WholeCounty)
         {
             return query;
         }
@@ -72,10 +78,13 @@ internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) :
     }
 
     /// <summary>The drills the user may open: the whole county all; a township, village or department its own and those it takes part in.</summary>
-    public IQueryable<Drill> Visible(IQueryable<Drill> query)
+    public IQueryable<Drill> Visible(IQueryable<Drill> query) => DrillsFor(Calendar, query);
+
+    /// <summary>The drills a scope sees (see <see cref="Visible(IQueryable{Drill})"/>).</summary>
+    public static IQueryable<Drill> DrillsFor(CalendarScope scope, IQueryable<Drill> query)
     {
-        var scope = Scope;
-        if (scope.SeesWholeCounty)
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.WholeCounty)
         {
             return query;
         }
@@ -87,6 +96,32 @@ internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) :
             { Level: UserScope.Department, DepartmentId: { } dep } => query.Where(d => d.DepartmentId == dep || d.Units.Any(x => x.UnitKind == UnitKind.Department && x.UnitId == dep)),
             _ => query.Where(_ => false),
         };
+    }
+
+    /// <summary>The known people the user may see: all for the whole county; a township those of its own units and villages; a village or department its own.</summary>
+    public IQueryable<KnownPerson> Visible(IQueryable<KnownPerson> query)
+    {
+        var scope = Scope;
+        if (scope.SeesWholeCounty)
+        {
+            return query;
+        }
+
+        return scope switch
+        {
+            { Level: UserScope.Township, TownshipId: { } t } => query.Where(p => p.TownshipId == t),
+            { Level: UserScope.Village, VillageId: { } v } => query.Where(p => p.UnitKind == UnitKind.Village && p.UnitId == v),
+            { Level: UserScope.Department, DepartmentId: { } d } => query.Where(p => p.UnitKind == UnitKind.Department && p.UnitId == d),
+            _ => query.Where(_ => false),
+        };
+    }
+
+    /// <summary>Ticks a known person's 五知十会: the county manager; the person's township; the person's department.</summary>
+    public bool Trains(KnownPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return IsCountyManager || (person.TownshipId != 0 && ActsForTownship(person.TownshipId)) ||
+            (person.UnitKind == UnitKind.Department && ActsForDepartment(person.UnitId));
     }
 
     /// <summary>Organises this drill (records, closes, cancels): its organising township or department, or the county manager for a county drill.</summary>
@@ -147,6 +182,16 @@ internal sealed class TrainingAccess(IUserScope scopes, ICountyContext county) :
         { Level: UserScope.Village, TownshipId: { } t, VillageId: { } v } => (false, t, v),
         _ => (false, -1, -1),
     };
+}
+
+/// <summary>What the calendar of a user shows: the whole county, or a township's, village's or department's sessions and drills.</summary>
+internal sealed record CalendarScope(bool WholeCounty, UserScope Level, int? TownshipId, int? VillageId, int? DepartmentId)
+{
+    public static CalendarScope From(UnitScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return new(scope.SeesWholeCounty, scope.Level, scope.TownshipId, scope.VillageId, scope.DepartmentId);
+    }
 }
 
 /// <summary>Who organises a new session, and the units it may be for.</summary>

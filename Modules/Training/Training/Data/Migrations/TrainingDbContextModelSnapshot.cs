@@ -381,6 +381,9 @@ namespace Emergency.Training.Data.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("KnownPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Mobile")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
@@ -406,9 +409,82 @@ namespace Emergency.Training.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("KnownPersonId");
+
                     b.HasIndex("SessionId");
 
                     b.ToTable("Invitees", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Training.Data.KnownPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdCard")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceModule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdCard");
+
+                    b.HasIndex("SourceModule", "SourceId")
+                        .IsUnique();
+
+                    b.HasIndex("TownshipId", "UnitKind", "UnitId");
+
+                    b.ToTable("KnownPeople", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Training.Data.SessionTarget", b =>
@@ -476,6 +552,47 @@ namespace Emergency.Training.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Shortfalls", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Training.Data.SkillTick", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InviteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KnownPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TickedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TickedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TickedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InviteeId", "Item")
+                        .IsUnique()
+                        .HasFilter("InviteeId IS NOT NULL");
+
+                    b.HasIndex("KnownPersonId", "Item")
+                        .IsUnique()
+                        .HasFilter("KnownPersonId IS NOT NULL");
+
+                    b.ToTable("SkillTicks", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Training.Data.TrainingSession", b =>

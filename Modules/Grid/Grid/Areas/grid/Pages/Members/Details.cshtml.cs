@@ -35,11 +35,11 @@ internal sealed class DetailsModel(GridDbContext db, GridAccess access, ICountyU
 
     [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostDeactivateAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (member, now) => MemberSteps.Deactivate(db, member, access.UserName, Reason, now), "已停用网格员", cancellationToken);
+        ChangeAsync(id, (member, now) => MemberSteps.Deactivate(db, member, access.UserName, Reason, now, string.Join("、", GridNames)), "已停用网格员", cancellationToken);
 
     [RequirePermission(GridModule.Manage)]
     public Task<IActionResult> OnPostReactivateAsync(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (member, now) => MemberSteps.Reactivate(db, member, access.UserName, Reason, now), "已启用网格员", cancellationToken);
+        ChangeAsync(id, (member, now) => MemberSteps.Reactivate(db, member, access.UserName, Reason, now, string.Join("、", GridNames)), "已启用网格员", cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(int id, Func<GridMember, DateTime, string?> step, string done, CancellationToken cancellationToken)
     {

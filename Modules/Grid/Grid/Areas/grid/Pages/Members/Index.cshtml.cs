@@ -115,6 +115,7 @@ internal sealed class IndexModel(GridDbContext db, GridAccess access, ICountyUni
         var what = isNew ? MemberSteps.Added : MemberSteps.Edited;
         var note = accountChanged ? (userName is null ? "未关联账号" : $"关联账号 {userName}") : null;
         MemberSteps.Record(db, member, access.UserName, what, note, clock.GetUtcNow().UtcDateTime);
+        MemberSteps.Assigned(db, member, string.Join("、", chosen.Select(g => g.Name)));
         await db.SaveChangesAsync(cancellationToken);
         Notice = $"已保存网格员：{member.Name}";
         return RedirectToPage();

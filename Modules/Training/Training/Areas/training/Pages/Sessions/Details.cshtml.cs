@@ -5,6 +5,7 @@ using Emergency.Training.Data;
 using Emergency.Training.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Training.Areas.training.Pages.Sessions;
 
@@ -30,6 +31,20 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
 
     [BindProperty]
     public List<SheetInput> Sheet { get; set; } = [];
+
+    /// <summary>The known people (team members, grid members) of the session's target units not yet invited, for the organiser to pick.</summary>
+    public IReadOnlyList<KnownPerson> Candidates { get; private set; } = [];
+
+    /// <summary>Filter of the pick list: a target unit's key (village:3).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? PickUnit { get; set; }
+
+    /// <summary>Filter of the pick list: 队员 or 网格员.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? PickRole { get; set; }
+
+    [BindProperty]
+    public List<int> Picked { get; set; } = [];
 
     [BindProperty]
     public MoveInput Move { get; set; } = new();
@@ -61,6 +76,38 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
             var result = await sessions.AddInviteesAsync(Session, [invitee], cancellationToken);
             TempData["Notice"] = result.Count == 0 ? $"已添加受邀人员：{invitee.Name}" : null;
             return result;
+        }, cancellationToken);
+
+    /// <summary>Invites the known people picked from the list (only those of the session's target units); the same person twice is refused.</summary>
+    [RequirePermission(TrainingModule.Manage)]
+    public Task<IActionResult> OnPostPickAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, async () =>
+        {
+            if (Picked.Count == 0)
+            {
+                return [new Problem("Picked", "请选择要邀请的人员")];
+            }
+
+            var offered = await OfferedAsync(Session, cancellationToken);
+            var chosen = offered.Where(p => Picked.Contains(p.Id)).ToList();
+            if (chosen.Count != Picked.Distinct().Count())
+            {
+                // Not offered: another unit's person, someone inactive, or already invited.
+                var invited = Session.Invitees.Where(i => i.KnownPersonId is { } k && Picked.Contains(k)).Select(i => i.Name).ToList();
+                return [new Problem("Picked", invited.Count > 0 ? $"{string.Join("、", invited)}已在受邀名单中，不能重复邀请" : "只能选择本培训对象单位的在岗人员")];
+            }
+
+            var people = chosen.Select(p => new Invitee
+            {
+                Name = p.Name,
+                UnitName = p.UnitName,
+                Mobile = p.Mobile.Length == 11 ? p.Mobile : null,
+                IdCard = p.IdCard,
+                KnownPersonId = p.Id,
+            }).ToList();
+            var result = await sessions.AddInviteesAsync(Session, people, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? $"已添加受邀人员 {people.Count} 名：{string.Join("、", people.Select(p => p.Name))}" : null;
+            return result.Select(r => r with { Field = "Picked" }).ToList();
         }, cancellationToken);
 
     [RequirePermission(TrainingModule.Manage)]
@@ -142,12 +189,34 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
         Session = session;
         Session.Invitees.Sort((a, b) => a.Id.CompareTo(b.Id));
         Organises = access.Organises(session);
+        if (Organises && Open && !Started)
+        {
+            var invited = Session.Invitees.Where(i => i.KnownPersonId is not null).Select(i => i.KnownPersonId!.Value).ToHashSet();
+            Candidates = (await OfferedAsync(session, cancellationToken))
+                .Where(p => !invited.Contains(p.Id))
+                .Where(p => string.IsNullOrEmpty(PickUnit) || KnownPeopleBook.UnitKey(p) == PickUnit)
+                .Where(p => string.IsNullOrEmpty(PickRole) || p.Role == PickRole)
+                .ToList();
+        }
+
         if (Move.StartsAt is null)
         {
             Move = new MoveInput { StartsAt = ChinaTime.FromUtc(session.StartsAtUtc), EndsAt = ChinaTime.FromUtc(session.EndsAtUtc), Place = session.Place };
         }
 
         return true;
+    }
+
+    /// <summary>The active known people of the session's target units (a target township: everyone of the township).</summary>
+    private async Task<List<KnownPerson>> OfferedAsync(TrainingSession session, CancellationToken cancellationToken)
+    {
+        var townships = session.Targets.Select(t => t.TownshipId).Distinct().ToList();
+        var people = await access.Visible(db.KnownPeople.AsNoTracking())
+            .Where(p => p.Active && townships.Contains(p.TownshipId))
+            .OrderBy(p => p.UnitName).ThenBy(p => p.Role).ThenBy(p => p.Name)
+            .Take(2000)
+            .ToListAsync(cancellationToken);
+        return people.Where(p => session.Targets.Any(t => t.UnitKind == BuildingBlocks.Tenancy.UnitKind.Township ? p.TownshipId == t.UnitId : p.UnitKind == t.UnitKind && p.UnitId == t.UnitId)).ToList();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

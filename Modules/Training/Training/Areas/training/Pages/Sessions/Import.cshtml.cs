@@ -139,6 +139,7 @@ internal sealed class ImportModel(TrainingDbContext db, TrainingAccess access, D
 
         var rows = new List<Row>();
         var seen = new HashSet<string>(Session.Invitees.Select(i => i.Name + "|" + i.UnitName));
+        var ids = new HashSet<string>(Session.Invitees.Where(i => i.IdCard.Length > 0).Select(i => i.IdCard));
         foreach (var line in file.Rows)
         {
             var (name, unit, email, mobile, idCard) = (line["姓名"].Trim(), line["单位"].Trim(), line["邮箱"].Trim(), line["手机"].Trim(), line["身份证号"].Trim().ToUpperInvariant());
@@ -146,6 +147,10 @@ internal sealed class ImportModel(TrainingDbContext db, TrainingAccess access, D
             if (problems.Count == 0 && !seen.Add(name + "|" + unit))
             {
                 problems.Add("该人员已在受邀名单中");
+            }
+            else if (problems.Count == 0 && idCard.Length > 0 && !ids.Add(idCard))
+            {
+                problems.Add("该身份证号码已在受邀名单中");
             }
 
             rows.Add(new Row(line.Line, name, unit, email, problems, problems.Count > 0 ? null : new Invitee
