@@ -210,6 +210,20 @@ public sealed class DrawTests : EnforcementTest
         teams.Keys.Should().Equal(entrusted);
         teams[entrusted].Should().BeEquivalentTo(own);
         (await ScalarAsync(app, $"SELECT UnitName AS Value FROM Draws WHERE Id = {id}")).Should().Be("青山镇");
+
+        await using (var store = app.OpenStore("enforcement"))
+        {
+            var payloads = await store.OutboxMessages.AsNoTracking().Where(m => m.Type.Contains("DrawCompleted")).Select(m => m.Payload).ToListAsync();
+            payloads.Should().ContainSingle("the refused draw published nothing");
+            var e = System.Text.Json.JsonDocument.Parse(payloads[0]).RootElement;
+            e.GetProperty("drawId").GetInt32().Should().Be(id);
+            e.GetProperty("townshipId").GetInt32().Should().Be(qingshan);
+            e.GetProperty("unitName").GetString().Should().Be("青山镇");
+            var target = e.GetProperty("targets")[0];
+            target.GetProperty("targetName").GetString().Should().Be("青山镇河口竹木加工厂");
+            target.GetProperty("officerIds").EnumerateArray().Select(o => o.GetInt32()).Should().BeEquivalentTo(own);
+        }
+
         (await (await app.AsAsync(Leader)).GetAsync("/enforcement/Draws/Create")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }

@@ -30,13 +30,15 @@ public sealed partial class TargetImportTests : EnforcementTest
             $"青山县宏达化工有限公司,{CodeNo(1)},青山工业园区纬三路8号,青山工业园区管委会,危险化学品,D,三级,一般,重点,县应急管理局,\n" +
             $"坏代码企业,{CodeNo(2)[..17]}Z,青山镇,青山镇,工贸,C,小微企业,良好,一般,乡镇,\n" +
             $"重复企业,{CodeNo(50)},青山镇,青山镇,工贸,E,小微企业,良好,一般,乡镇,12345\n" +
-            $"文件内重复,{CodeNo(1)},青山镇,火星乡,工贸,C,小微企业,良好,一般,乡镇,\n");
+            $"文件内重复,{CodeNo(1)},青山镇,青山镇,工贸,C,小微企业,良好,一般,乡镇,\n" +
+            $"乡镇不对,{CodeNo(3)},青山镇,火星乡,工贸,C,小微企业,良好,一般,乡镇,\n");
         var text = Text(bad);
         text.Should().Contain("统一社会信用代码应为 18 位数字或大写字母")
             .And.Contain("该统一社会信用代码已在本县名录库中")
             .And.Contain("请选择风险等级")
             .And.Contain("手机号码应为以 1 开头的 11 位数字")
-            .And.Contain("请选择您负责的乡镇（街道）");
+            .And.Contain("请选择您负责的乡镇（街道）")
+            .And.Contain("与第 2 行的统一社会信用代码重复");
         bad.Should().NotContain("confirm-form", "a file with any problem cannot be confirmed");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Targets")).Should().Be(1, "a failed import writes nothing");
 

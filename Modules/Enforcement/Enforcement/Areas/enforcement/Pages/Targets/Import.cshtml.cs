@@ -121,9 +121,18 @@ internal sealed class ImportModel(EnforcementAccess access, Domain.Targets targe
         }
 
         var taken = await targets.TakenCodesAsync(cancellationToken);
+        var inFile = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var line in file.Rows)
         {
+            var code = CreditCode.Normalise(line["统一社会信用代码"]);
+            if (inFile.TryGetValue(code, out var firstLine))
+            {
+                rows.Add(new Row(line.Line, line["企业名称"].Trim(), line["统一社会信用代码"].Trim(), line["乡镇"].Trim(), [$"与第 {firstLine} 行的统一社会信用代码重复"], null));
+                continue;
+            }
+
+            inFile[code] = line.Line;
             var township = Townships.FirstOrDefault(t => t.Name == line["乡镇"].Trim());
             var risk = Labels.ParseRisk(line["风险等级"]);
             var standard = Labels.ParseStandard(line["标准化等级"]);
@@ -135,10 +144,6 @@ internal sealed class ImportModel(EnforcementAccess access, Domain.Targets targe
                 Townships,
                 taken);
             var messages = problems.Select(p => p.Message).ToList();
-            if (target is not null)
-            {
-                taken.Add(target.CreditCode);
-            }
 
             rows.Add(new Row(line.Line, line["企业名称"].Trim(), line["统一社会信用代码"].Trim(), line["乡镇"].Trim(), messages, target));
         }
