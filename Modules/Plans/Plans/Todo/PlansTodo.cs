@@ -12,7 +12,7 @@ namespace Emergency.Plans.Todo;
 
 /// <summary>
 /// Plans' part of 我的待办: for a plan's owner, the filings to submit (past due first) and those returned for 补正;
-/// for a receiver, the submissions awaiting its answer; for a township after the county's date, the plans it still lacks.
+/// for a receiver, the submissions awaiting its answer; for a township after the county's date, the plans it still lacks (once the county's 总体预案 is registered).
 /// </summary>
 internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings settings, ICountyContext county, TimeProvider clock) : ITodoSource
 {
@@ -71,8 +71,10 @@ internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings 
                               select new { p.Id, p.Title, p.OwnerName }).ToListAsync(cancellationToken);
         items.AddRange(toAnswer.Select(x => new TodoItem(Module, "预案备案受理", $"{x.OwnerName}报送备案：{x.Title}", null, "/plans/Details?id=" + x.Id.ToString(CultureInfo.InvariantCulture))));
 
-        // A township's missing plans after the county's date.
-        if (scope is { Level: UserScope.Township, TownshipId: { } township })
+        // A township's missing plans after the county's date, once the county keeps its registry here (its 总体预案,
+        // the root of the hierarchy, is registered): a county that has not started using the module is not nagged.
+        if (scope is { Level: UserScope.Township, TownshipId: { } township }
+            && await db.Plans.AnyAsync(p => p.Type == PlanType.CountyGeneral && p.Status != PlanStatus.Abolished, cancellationToken))
         {
             var due = Lacks.DueDate(await settings.GetAsync(PlansModule.TownshipPlansDate, cancellationToken), today.Year);
             if (today > due && (await lacks.ForCountyAsync(county.Required, township, cancellationToken)).FirstOrDefault() is { Missing.Count: > 0 } lack)
