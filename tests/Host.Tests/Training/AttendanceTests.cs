@@ -43,7 +43,7 @@ public sealed class AttendanceTests : TrainingTest
             ["Person.Email"] = "not-an-address",
             ["Person.IdCard"] = "110105194912310021",
         });
-        Text(await bad.Content.ReadAsStringAsync()).Should().Contain("邮箱格式不正确").And.Contain("身份证号码不正确");
+        Text(await bad.Content.ReadAsStringAsync()).Should().Contain("邮箱格式不正确").And.Contain("身份证号码校验位不正确");
         await InviteAsync(bureau, id, "韦志刚", "青山镇", "weizhigang@example.cn", "11010519491231002X");
         await InviteAsync(bureau, id, "蒙秀英", "青山镇");
         await InviteAsync(bureau, id, "黄德明", "青山镇");

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Emergency.BuildingBlocks.Validation;
 
 namespace Emergency.Training.Domain;
 
@@ -36,31 +37,12 @@ internal static partial class People
             problems.Add("手机号应为 11 位数字");
         }
 
-        if (!string.IsNullOrWhiteSpace(idCard) && !IdCardValid(idCard.Trim().ToUpperInvariant()))
+        if (!string.IsNullOrWhiteSpace(idCard) && IdCard.Validate(idCard) is { } idProblem)
         {
-            problems.Add("身份证号码不正确");
+            problems.Add(idProblem);
         }
 
         return problems;
-    }
-
-    /// <summary>An 18-character 居民身份证号码 with its check digit (GB 11643).</summary>
-    public static bool IdCardValid(string id)
-    {
-        if (!IdCard().IsMatch(id))
-        {
-            return false;
-        }
-
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        const string checks = "10X98765432";
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (id[i] - '0') * weights[i];
-        }
-
-        return checks[sum % 11] == id[17];
     }
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
@@ -68,7 +50,4 @@ internal static partial class People
 
     [GeneratedRegex(@"^1\d{10}$")]
     private static partial Regex Mobile();
-
-    [GeneratedRegex(@"^\d{17}[\dX]$")]
-    private static partial Regex IdCard();
 }
