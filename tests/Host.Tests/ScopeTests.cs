@@ -49,12 +49,18 @@ public sealed class ScopeTests : PlatformTest
         }
     }
 
+    /// <summary>
+    /// Pages the law makes public (一公开: the 双随机 results are published for anyone, without sign-in): another
+    /// county's user sees them as everyone does. Their own tests check they show names and nothing else.
+    /// </summary>
+    private static readonly string[] PublicByLaw = ["enforcement/Public/{county}", "enforcement/Public/Index/{county}"];
+
     private static IReadOnlyList<string> PageRoutes(TestApp app) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
             .Select(e => e.RoutePattern.RawText ?? "")
-            .Where(r => !r.StartsWith("Account", StringComparison.Ordinal) && r is not "Status" and not "Error")
+            .Where(r => !r.StartsWith("Account", StringComparison.Ordinal) && r is not "Status" and not "Error" && !PublicByLaw.Contains(r))
             .Distinct()
             .OrderBy(r => r)
             .ToList();
