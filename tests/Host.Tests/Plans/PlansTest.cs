@@ -102,6 +102,23 @@ public abstract partial class PlansTest : PlatformTest
         return await client.PostAsync(path + "&handler=Upload", form);
     }
 
+    /// <summary>Records an evaluation with its report file through the page (multipart).</summary>
+    internal static async Task<HttpResponseMessage> EvaluateWithFileAsync(HttpClient client, int plan, string on, string report, byte[] bytes, string fileName, string contentType)
+    {
+        var path = $"/plans/Details?id={plan}";
+        var page = await client.GetStringAsync(path);
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(on), "Evaluation.On" },
+            { new StringContent(report), "Evaluation.Report" },
+            { file, "EvaluationFile", fileName },
+        };
+        return await client.PostAsync(path + "&handler=Evaluate", form);
+    }
+
     internal static Task<int> NewestVersionAsync(TestApp app, int plan) =>
         CountAsync(app, $"SELECT MAX(Id) AS Value FROM PlanVersions WHERE PlanId = {plan}");
 

@@ -75,8 +75,13 @@ public sealed class RevisionTests : PlansTest
         var township = await app.AsAsync(Township);
         Text(await township.GetStringAsync("/")).Should().Contain("青山镇应急工作手册：应于 2026-11-01 前完成评估");
 
-        Text(await (await ActAsync(township, id, "Evaluate", new() { ["Evaluation.On"] = "2026-11-20", ["Evaluation.Report"] = "预案总体适用，建议补充转移路线" })).Content.ReadAsStringAsync())
+        Text(await (await EvaluateWithFileAsync(township, id, "2026-11-20", "预案总体适用", Png, "评估.pdf", "application/pdf")).Content.ReadAsStringAsync())
+            .Should().Contain("评估报告文件只能是 Word（.docx）或 PDF 文件");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM PlanEvaluations")).Should().Be(0, "a refused report file writes nothing");
+        Text(await (await EvaluateWithFileAsync(township, id, "2026-11-20", "预案总体适用，建议补充转移路线", Pdf, "评估报告.pdf", "application/pdf")).Content.ReadAsStringAsync())
             .Should().Contain("已登记评估报告");
+        var evaluation = await CountAsync(app, $"SELECT Id AS Value FROM PlanEvaluations WHERE PlanId = {id}");
+        (await (await township.GetAsync($"/plans/File?id=0&evaluation={evaluation}")).Content.ReadAsByteArrayAsync()).Should().Equal(Pdf);
         Text(await township.GetStringAsync("/")).Should().NotContain("前完成评估");
         Text(await township.GetStringAsync($"/plans/Details?id={id}")).Should().Contain("下次评估期限 2029-11-20");
     }
