@@ -50,3 +50,22 @@ public sealed record PlanFiled : IntegrationEvent
 
     public required DateOnly FiledOn { get; init; }
 }
+
+/// <summary>A revision trigger (修订情形) was raised on a plan: the plan needs to be reviewed for revision.</summary>
+public sealed record PlanNeedsRevision : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The trigger kind's name (HigherChanged, Command, Risk, Resource, DrillProblems, Other).</summary>
+    public required string Kind { get; init; }
+
+    public string Note { get; init; } = "";
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+}

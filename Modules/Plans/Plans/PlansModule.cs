@@ -36,6 +36,14 @@ public sealed class PlansModule : ModuleDefinition
     internal static readonly TextSetting TownshipPlansDate =
         new("plans.township-plans-date", "乡镇应具备综合及专项预案的期限（月-日，如 03-31）", "Date by which townships hold their plans (MM-dd)", SettingsGroup, "03-31", 5);
 
+    /// <summary>评估周期 (years from the last issue or evaluation; DOMAIN: every 3 years).</summary>
+    internal static readonly IntSetting EvaluationYears =
+        new("plans.evaluation-years", "预案评估周期（年）", "Plan evaluation every (years)", SettingsGroup, 3, 1, 10, "年");
+
+    /// <summary>Days before an evaluation falls due that its owner is noticed (once).</summary>
+    internal static readonly IntSetting EvaluationLeadDays =
+        new("plans.evaluation-lead-days", "预案评估到期提前提醒（天）", "Evaluation due notice lead (days)", SettingsGroup, 60, 1, 365, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "应急预案";
@@ -54,7 +62,7 @@ public sealed class PlansModule : ModuleDefinition
         new(Manage, "管理本单位应急预案（登记、上传版本、签发、报送备案、受理备案）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [FilingDays, DeemedDays, FileMaxMegabytes, TownshipPlansDate];
+    public override IEnumerable<SettingDefinition> Settings => [FilingDays, DeemedDays, FileMaxMegabytes, TownshipPlansDate, EvaluationYears, EvaluationLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -64,6 +72,10 @@ public sealed class PlansModule : ModuleDefinition
         builder.RegisterType<Versions>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Filings>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Lacks>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Reviews>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Triggers>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Evaluations>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Integration.ReviewExpertBook>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<PlansNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.PlansTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
@@ -75,5 +87,15 @@ public sealed class PlansModule : ModuleDefinition
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<FilingJob>("filing", "0 8 * * *");
+        jobs.PerCounty<EvaluationJob>("evaluation", "10 8 * * *");
+    }
+
+    public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        subscriptions.Add<Experts.Contracts.ExpertAdmitted, Integration.ExpertAdmittedHandler>();
+        subscriptions.Add<Experts.Contracts.ExpertExited, Integration.ExpertExitedHandler>();
+        subscriptions.Add<Experts.Contracts.ExpertDisqualified, Integration.ExpertDisqualifiedHandler>();
+        subscriptions.Add<Training.Contracts.DrillCompleted, Integration.DrillCompletedHandler>();
     }
 }

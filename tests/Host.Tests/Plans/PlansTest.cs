@@ -84,7 +84,7 @@ public abstract partial class PlansTest : PlatformTest
         return await PlanIdAsync(app, title);
     }
 
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int plan, byte[] bytes, string fileName, string contentType, string summary = "首次编制")
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int plan, byte[] bytes, string fileName, string contentType, string summary = "首次编制", string author = "", bool major = false)
     {
         var path = $"/plans/Details?id={plan}";
         var page = await client.GetStringAsync(path);
@@ -95,9 +95,28 @@ public abstract partial class PlansTest : PlatformTest
             { new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken" },
             { new StringContent(summary), "Version.Summary" },
             { new StringContent("按照预案体系建设要求编制"), "Version.Reason" },
+            { new StringContent(author), "Version.Author" },
+            { new StringContent(major ? "true" : "false"), "Version.Major" },
             { file, "Upload", fileName },
         };
         return await client.PostAsync(path + "&handler=Upload", form);
+    }
+
+    /// <summary>Records an evaluation with its report file through the page (multipart).</summary>
+    internal static async Task<HttpResponseMessage> EvaluateWithFileAsync(HttpClient client, int plan, string on, string report, byte[] bytes, string fileName, string contentType)
+    {
+        var path = $"/plans/Details?id={plan}";
+        var page = await client.GetStringAsync(path);
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent(on), "Evaluation.On" },
+            { new StringContent(report), "Evaluation.Report" },
+            { file, "EvaluationFile", fileName },
+        };
+        return await client.PostAsync(path + "&handler=Evaluate", form);
     }
 
     internal static Task<int> NewestVersionAsync(TestApp app, int plan) =>
@@ -119,8 +138,35 @@ public abstract partial class PlansTest : PlatformTest
         var general = await GeneralAsync(app);
         var id = await RegisterAsync(app, township, title, type, $"township:{await TownshipIdAsync(app, "青山镇")}", general, category);
         (await UploadAsync(township, id, Pdf, "预案.pdf", "application/pdf")).EnsureSuccessStatusCode();
+        if (type is not ("TownshipManual" or "VillageCombined" or "EnterpriseOnSite"))
+        {
+            await PassReviewAsync(app, township, id);
+        }
+
         Text(await (await IssueAsync(app, township, id, on)).Content.ReadAsStringAsync()).Should().Contain("已签发，该版本现行有效");
         return id;
+    }
+
+    /// <summary>Convenes a review of the newest version with two outside reviewers, records their 通过 and concludes 通过.</summary>
+    internal static async Task PassReviewAsync(TestApp app, HttpClient client, int plan)
+    {
+        Text(await (await ActAsync(client, plan, "Review", new()
+        {
+            ["Review.HeldOn"] = "2026-11-20",
+            ["Review.Names[0]"] = "周评审",
+            ["Review.Units[0]"] = "市应急管理局",
+            ["Review.Names[1]"] = "吴评审",
+            ["Review.Units[1]"] = "县水利局",
+        })).Content.ReadAsStringAsync()).Should().Contain("已组织评审");
+        var review = await CountAsync(app, $"SELECT MAX(Id) AS Value FROM PlanReviews WHERE PlanId = {plan}");
+        foreach (var reviewer in new[] { "周评审", "吴评审" })
+        {
+            var rid = await CountAsync(app, $"SELECT Id AS Value FROM PlanReviewers WHERE ReviewId = {review} AND Name = '{reviewer}'");
+            Text(await (await ActAsync(client, plan, "Opinion", new() { ["Opinion.ReviewerId"] = Invariant(rid), ["Opinion.Text"] = "结构完整，职责清晰", ["Opinion.Verdict"] = "Pass" })).Content.ReadAsStringAsync())
+                .Should().Contain("已录入评审意见");
+        }
+
+        Text(await (await ActAsync(client, plan, "Conclude", new() { ["Conclusion"] = "Passed" })).Content.ReadAsStringAsync()).Should().Contain("评审结论：通过");
     }
 
     internal static Task<HttpResponseMessage> ActAsync(HttpClient client, int plan, string handler, Dictionary<string, string>? fields = null) =>

@@ -114,6 +114,12 @@ internal sealed class Plan
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The date of the last drill of this plan (Training's DrillCompleted by title).</summary>
+    public DateOnly? LastDrillOn { get; set; }
+
+    /// <summary>The date of the last evaluation (评估), null before the first.</summary>
+    public DateOnly? LastEvaluatedOn { get; set; }
+
     public List<PlanVersion> Versions { get; set; } = [];
 }
 
@@ -145,6 +151,12 @@ internal sealed class PlanVersion
     public string UploadedBy { get; set; } = "";
 
     public DateTime UploadedAtUtc { get; set; }
+
+    /// <summary>编制人 (names, separated by "、"): they may not review this version.</summary>
+    public string Author { get; set; } = "";
+
+    /// <summary>重大修订: review and filing are repeated.</summary>
+    public bool MajorRevision { get; set; }
 
     public string? Signer { get; set; }
 
@@ -229,4 +241,166 @@ internal sealed class Filing
 
     /// <summary>备案编号, given when registered or deemed.</summary>
     public string? FilingNumber { get; set; }
+}
+
+/// <summary>
+/// Plans' read copy of an expert of the county pool (from Experts' ExpertAdmitted / ExpertExited /
+/// ExpertDisqualified), one row per expert updated in place: offered as a reviewer while active.
+/// </summary>
+internal sealed class ReviewExpert
+{
+    public int Id { get; set; }
+
+    /// <summary>The expert's id in the Experts module.</summary>
+    public int ExpertId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The unit the expert belongs to (the department whose team it is; 县政府专家队伍 otherwise).</summary>
+    public string Unit { get; set; } = "";
+
+    /// <summary>专业领域, joined with "、".</summary>
+    public string Fields { get; set; } = "";
+
+    public bool Active { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+}
+
+internal enum ReviewConclusion
+{
+    /// <summary>评审中: opinions being recorded.</summary>
+    Pending = 0,
+
+    /// <summary>通过.</summary>
+    Passed = 1,
+
+    /// <summary>修改: the version is revised and reviewed again.</summary>
+    Revise = 2,
+}
+
+internal enum ReviewVerdict
+{
+    /// <summary>通过.</summary>
+    Pass = 0,
+
+    /// <summary>修改后通过.</summary>
+    PassAfterChanges = 1,
+
+    /// <summary>不通过.</summary>
+    Fail = 2,
+}
+
+/// <summary>评审/论证 of a version before issue: its date, reviewers (with their opinions) and conclusion.</summary>
+internal sealed class PlanReview
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public int VersionId { get; set; }
+
+    public DateOnly HeldOn { get; set; }
+
+    public ReviewConclusion Conclusion { get; set; }
+
+    public string ConvenedBy { get; set; } = "";
+
+    public DateTime ConvenedAtUtc { get; set; }
+
+    public DateTime? ConcludedAtUtc { get; set; }
+
+    public List<PlanReviewer> Reviewers { get; set; } = [];
+}
+
+/// <summary>A reviewer of a review: from the experts copy or entered by hand (name, unit), with the opinion.</summary>
+internal sealed class PlanReviewer
+{
+    public int Id { get; set; }
+
+    public int ReviewId { get; set; }
+
+    /// <summary>The expert (Experts module id) when picked from the experts copy.</summary>
+    public int? ExpertId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Unit { get; set; } = "";
+
+    public string? Opinion { get; set; }
+
+    public ReviewVerdict? Verdict { get; set; }
+}
+
+/// <summary>评估 of a plan (every set number of years): date and report, with an optional file.</summary>
+internal sealed class PlanEvaluation
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public DateOnly EvaluatedOn { get; set; }
+
+    public string Report { get; set; } = "";
+
+    public string? FileName { get; set; }
+
+    public string? ContentType { get; set; }
+
+    public string? OriginalName { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAtUtc { get; set; }
+}
+
+/// <summary>修订情形 (DOMAIN: law or higher plan changed, command structure, major risk, key resource, drill/response problems, other).</summary>
+internal enum TriggerKind
+{
+    /// <summary>上位法或上位预案变化.</summary>
+    HigherChanged = 0,
+
+    /// <summary>指挥体系变化.</summary>
+    Command = 1,
+
+    /// <summary>重大风险变化.</summary>
+    Risk = 2,
+
+    /// <summary>重要资源变化.</summary>
+    Resource = 3,
+
+    /// <summary>演练或处置中发现问题.</summary>
+    DrillProblems = 4,
+
+    /// <summary>其他.</summary>
+    Other = 5,
+}
+
+/// <summary>
+/// A revision trigger on a plan: recorded by hand, raised when its higher plan issues a new version, or by a drill
+/// that found problems. Open until a new version is issued or it is dismissed with a reason.
+/// </summary>
+internal sealed class RevisionTrigger
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public TriggerKind Kind { get; set; }
+
+    public string Note { get; set; } = "";
+
+    /// <summary>What raised it automatically ("higher:12:3", "drill:7"), so a repeated event raises it once; null by hand.</summary>
+    public string? SourceKey { get; set; }
+
+    public string RaisedBy { get; set; } = "";
+
+    public DateTime RaisedAtUtc { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Why it was closed: the dismissal reason, or "已签发第 N 版".</summary>
+    public string? ClosedReason { get; set; }
+
+    public string? ClosedBy { get; set; }
 }

@@ -13,6 +13,16 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
 
     public DbSet<Filing> Filings => Set<Filing>();
 
+    public DbSet<ReviewExpert> ReviewExperts => Set<ReviewExpert>();
+
+    public DbSet<PlanReview> Reviews => Set<PlanReview>();
+
+    public DbSet<PlanReviewer> Reviewers => Set<PlanReviewer>();
+
+    public DbSet<PlanEvaluation> Evaluations => Set<PlanEvaluation>();
+
+    public DbSet<RevisionTrigger> Triggers => Set<RevisionTrigger>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -55,6 +65,50 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.HasIndex(x => x.VersionId).IsUnique();
             b.HasIndex(x => new { x.State, x.DueOn });
             b.HasIndex(x => x.PlanId);
+        });
+        modelBuilder.Entity<PlanVersion>().Property(x => x.Author).HasMaxLength(200);
+        modelBuilder.Entity<ReviewExpert>(b =>
+        {
+            b.ToTable("ReviewExperts");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Unit).HasMaxLength(100);
+            b.Property(x => x.Fields).HasMaxLength(500);
+            b.HasIndex(x => x.ExpertId).IsUnique();
+        });
+        modelBuilder.Entity<PlanReview>(b =>
+        {
+            b.ToTable("PlanReviews");
+            b.Property(x => x.ConvenedBy).HasMaxLength(64);
+            b.HasIndex(x => x.VersionId);
+            b.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<PlanReviewer>(b =>
+        {
+            b.ToTable("PlanReviewers");
+            b.Property(x => x.Name).HasMaxLength(50);
+            b.Property(x => x.Unit).HasMaxLength(100);
+            b.Property(x => x.Opinion).HasMaxLength(2000);
+        });
+        modelBuilder.Entity<PlanEvaluation>(b =>
+        {
+            b.ToTable("PlanEvaluations");
+            b.Property(x => x.Report).HasMaxLength(4000);
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.OriginalName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => x.PlanId);
+        });
+        modelBuilder.Entity<RevisionTrigger>(b =>
+        {
+            b.ToTable("RevisionTriggers");
+            b.Property(x => x.Note).HasMaxLength(1000);
+            b.Property(x => x.SourceKey).HasMaxLength(100);
+            b.Property(x => x.RaisedBy).HasMaxLength(64);
+            b.Property(x => x.ClosedReason).HasMaxLength(500);
+            b.Property(x => x.ClosedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.PlanId, x.ClosedAtUtc });
+            b.HasIndex(x => x.SourceKey);
         });
     }
 }

@@ -16,6 +16,7 @@ internal sealed class PlansNotices(IStringLocalizer<PlansText> text)
         public static readonly NoticeKind Registered = new("plans.filing-registered", NoticeDelivery.Each);
         public static readonly NoticeKind Deemed = new("plans.filing-deemed", NoticeDelivery.Each);
         public static readonly NoticeKind Overdue = new("plans.filing-overdue", NoticeDelivery.Each);
+        public static readonly NoticeKind EvaluationDue = new("plans.evaluation-due", NoticeDelivery.Each);
     }
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -61,4 +62,7 @@ internal sealed class PlansNotices(IStringLocalizer<PlansText> text)
 
     public Notice Overdue(Plan plan, Filing filing, NoticeRecipient to, DateTime nowUtc) =>
         Make(Kinds.Overdue, to, plan, nowUtc, "Mail_OverdueSubject", "Mail_OverdueBody", filing.ReceiverName, Date(filing.DueOn));
+
+    public Notice EvaluationDue(Plan plan, NoticeRecipient to, DateOnly due, DateTime nowUtc) =>
+        Make(Kinds.EvaluationDue, to, plan, nowUtc, "Mail_EvaluationDueSubject", "Mail_EvaluationDueBody", Date(due));
 }

@@ -46,7 +46,10 @@ internal sealed class Versions(PlansDbContext db, PlansAccess access, ICountyUni
         return problems;
     }
 
-    public async Task<PlanVersion> AddAsync(Plan plan, SavedFile file, string summary, string reason, CancellationToken cancellationToken)
+    public static List<Problem> CheckAuthor(string? author) =>
+        (author?.Trim().Length ?? 0) > 200 ? [new("Version.Author", "编制人不能超过 200 个字")] : [];
+
+    public async Task<PlanVersion> AddAsync(Plan plan, SavedFile file, string summary, string reason, CancellationToken cancellationToken, string? author = null, bool major = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(file);
@@ -60,6 +63,8 @@ internal sealed class Versions(PlansDbContext db, PlansAccess access, ICountyUni
             Size = file.Size,
             Summary = summary.Trim(),
             Reason = reason.Trim(),
+            Author = author?.Trim() ?? "",
+            MajorRevision = major && plan.Versions.Count > 0,
             UploadedBy = access.UserName,
             UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
@@ -89,6 +94,13 @@ internal sealed class Versions(PlansDbContext db, PlansAccess access, ICountyUni
         if (version.Id != newest.Id)
         {
             return [new("", "只能签发最新的版本")];
+        }
+
+        if (Reviews.NeedsReview(plan, version) && !await Reviews.PassedAsync(db, version.Id, cancellationToken))
+        {
+            return [new("", version.MajorRevision
+                ? $"第 {version.Number} 版为重大修订，须重新评审并通过后才能签发"
+                : $"第 {version.Number} 版尚未通过评审（论证），不能签发")];
         }
 
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));
@@ -131,6 +143,19 @@ internal sealed class Versions(PlansDbContext db, PlansAccess access, ICountyUni
         }
 
         var day = input.IssuedOn!.Value;
+        var replaces = plan.CurrentVersionId is not null;
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        await Triggers.CloseOnIssueAsync(db, plan, version, access.UserName, nowUtc, cancellationToken);
+        if (replaces)
+        {
+            // A new version of a higher plan: every plan directly below it is flagged for review.
+            var source = $"higher:{plan.Id}:{version.Number}";
+            foreach (var lower in await db.Plans.Where(p => p.HigherPlanId == plan.Id && p.Status != PlanStatus.Abolished).ToListAsync(cancellationToken))
+            {
+                Triggers.Raise(db, lower, TriggerKind.HigherChanged, $"{Triggers.HigherRevised}（{plan.Title} 第 {version.Number} 版）", source, access.UserName, nowUtc);
+            }
+        }
+
         version.Signer = signer;
         version.IssuedOn = day;
         version.DocumentNumber = number;

@@ -58,6 +58,20 @@ internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings 
             "/plans/Details?id=" + x.Id.ToString(CultureInfo.InvariantCulture),
             x.DueOn < today)));
 
+        // The owner's late evaluations (评估).
+        var years = await settings.GetAsync(PlansModule.EvaluationYears, cancellationToken);
+        var inForce = await (from p in owned.AsNoTracking()
+                             join v in db.Versions.AsNoTracking() on p.CurrentVersionId equals v.Id
+                             where p.Status == PlanStatus.InForce
+                             select new { Plan = p, v.IssuedOn }).ToListAsync(cancellationToken);
+        foreach (var x in inForce)
+        {
+            if (Evaluations.DueOn(x.Plan, x.IssuedOn, years) is { } due && due < today)
+            {
+                items.Add(new TodoItem(Module, "预案评估逾期", $"{x.Plan.Title}：应于 {PlansNotices.Date(due)} 前完成评估", EndOf(due), "/plans/Details?id=" + x.Plan.Id.ToString(CultureInfo.InvariantCulture), true));
+            }
+        }
+
         // The receiver's submissions to answer.
         var receives = scope switch
         {

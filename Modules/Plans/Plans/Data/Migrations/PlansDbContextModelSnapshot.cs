@@ -211,6 +211,12 @@ namespace Emergency.Plans.Data.Migrations
                     b.Property<int?>("HigherPlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LastDrillOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEvaluatedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OwnerLevel")
                         .HasColumnType("INTEGER");
 
@@ -254,11 +260,132 @@ namespace Emergency.Plans.Data.Migrations
                     b.ToTable("Plans", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Plans.Data.PlanEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("PlanEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Plans.Data.PlanReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConcludedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Conclusion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConvenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConvenedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VersionId");
+
+                    b.ToTable("PlanReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Plans.Data.PlanReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("PlanReviewers", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Plans.Data.PlanVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
                         .IsRequired()
@@ -279,6 +406,9 @@ namespace Emergency.Plans.Data.Migrations
 
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MajorRevision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -324,12 +454,108 @@ namespace Emergency.Plans.Data.Migrations
                     b.ToTable("PlanVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Plans.Data.ReviewExpert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewExperts", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Plans.Data.RevisionTrigger", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceKey");
+
+                    b.HasIndex("PlanId", "ClosedAtUtc");
+
+                    b.ToTable("RevisionTriggers", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Plans.Data.Plan", b =>
                 {
                     b.HasOne("Emergency.Plans.Data.Plan", null)
                         .WithMany()
                         .HasForeignKey("HigherPlanId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Emergency.Plans.Data.PlanReviewer", b =>
+                {
+                    b.HasOne("Emergency.Plans.Data.PlanReview", null)
+                        .WithMany("Reviewers")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Emergency.Plans.Data.PlanVersion", b =>
@@ -344,6 +570,11 @@ namespace Emergency.Plans.Data.Migrations
             modelBuilder.Entity("Emergency.Plans.Data.Plan", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Emergency.Plans.Data.PlanReview", b =>
+                {
+                    b.Navigation("Reviewers");
                 });
 #pragma warning restore 612, 618
         }

@@ -15,7 +15,7 @@ namespace Emergency.Plans.Areas.plans.Pages;
 /// for its owner uploading a revision, issuing the newest version and submitting it for filing; for the filing's
 /// receiver 登记 or 补正. Outside the user's view 404; a write by someone else 403.
 /// </summary>
-internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versions versions, Domain.Filings filings, IModuleFiles files, ICountySettings settings) : PageModel
+internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versions versions, Domain.Filings filings, Reviews reviews, Triggers triggers, Evaluations evaluations, IModuleFiles files, ICountySettings settings) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
@@ -37,8 +37,44 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
     public PlanVersion? Unissued => Plan.Versions.OrderByDescending(v => v.Number).FirstOrDefault() is { IssuedOn: null } v ? v : null;
 
+    public IReadOnlyList<PlanReview> PlanReviews { get; private set; } = [];
+
+    public IReadOnlyList<ReviewExpert> Experts { get; private set; } = [];
+
+    public IReadOnlyList<RevisionTrigger> PlanTriggers { get; private set; } = [];
+
+    public IReadOnlyList<PlanEvaluation> PlanEvaluations { get; private set; } = [];
+
+    public DateOnly? EvaluationDue { get; private set; }
+
+    /// <summary>The open review of the unissued version, if any.</summary>
+    public PlanReview? OpenReview => Unissued is { } u ? PlanReviews.FirstOrDefault(r => r.VersionId == u.Id && r.Conclusion == ReviewConclusion.Pending) : null;
+
+    public bool UnissuedNeedsReview => Unissued is { } u && Reviews.NeedsReview(Plan, u) && !PlanReviews.Any(r => r.VersionId == u.Id && r.Conclusion == ReviewConclusion.Passed);
+
     [BindProperty]
     public VersionInput Version { get; set; } = new();
+
+    [BindProperty]
+    public ReviewForm Review { get; set; } = new();
+
+    [BindProperty]
+    public OpinionForm Opinion { get; set; } = new();
+
+    [BindProperty]
+    public ReviewConclusion? Conclusion { get; set; }
+
+    [BindProperty]
+    public TriggerForm Trigger { get; set; } = new();
+
+    [BindProperty]
+    public DismissForm Dismiss { get; set; } = new();
+
+    [BindProperty]
+    public EvaluationForm Evaluation { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? EvaluationFile { get; set; }
 
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -97,6 +133,109 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
             return result;
         }, cancellationToken);
 
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostReviewAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            var input = Review.ExpertIds.Select(e => new ReviewerInput(e, null, null))
+                .Concat(Review.Names.Select((n, i) => new ReviewerInput(null, n, i < Review.Units.Count ? Review.Units[i] : null)))
+                .ToList();
+            var result = await reviews.ConveneAsync(Plan, Unissued, Review.HeldOn, input, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已组织评审，请录入评审意见" : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostOpinionAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            if (OpenReview is not { } review)
+            {
+                return [new Problem("", "没有进行中的评审")];
+            }
+
+            var result = await reviews.OpinionAsync(review, Opinion.ReviewerId, Opinion.Text, Opinion.Verdict, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已录入评审意见" : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostConcludeAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            if (OpenReview is not { } review)
+            {
+                return [new Problem("", "没有进行中的评审")];
+            }
+
+            var result = await reviews.ConcludeAsync(review, Conclusion ?? ReviewConclusion.Pending, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? (Conclusion == ReviewConclusion.Passed ? "评审结论：通过" : "评审结论：修改后重新评审") : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostTriggerAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            var result = await triggers.RecordAsync(Plan, Trigger.Kind, Trigger.Note, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已登记修订情形" : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostDismissAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, async () =>
+        {
+            var result = await triggers.DismissAsync(Plan, Dismiss.TriggerId, Dismiss.Reason, cancellationToken);
+            TempData["Notice"] = result.Count == 0 ? "已复核，无需修订" : null;
+            return result;
+        }, cancellationToken);
+
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostEvaluateAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, () => EvaluateAsync(cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<Problem>> EvaluateAsync(CancellationToken cancellationToken)
+    {
+        SavedFile? saved = null;
+        if (EvaluationFile is { Length: > 0 } upload)
+        {
+            if (upload.Length > MaxMegabytes * 1024L * 1024L)
+            {
+                return [new("EvaluationFile", $"评估报告文件超过 {MaxMegabytes} MB")];
+            }
+
+            if (await FileKind.DetectAsync(upload, cancellationToken) is not { } k)
+            {
+                return [new("EvaluationFile", "评估报告文件只能是 Word（.docx）或 PDF 文件")];
+            }
+
+            await using var stream = upload.OpenReadStream();
+            saved = new SavedFile(await files.SaveAsync(access.County, PlansModule.ModuleName, stream, k.Extension, cancellationToken), k.ContentType, Path.GetFileName(upload.FileName), upload.Length);
+        }
+
+        try
+        {
+            var result = await evaluations.RecordAsync(Plan, Evaluation.On, Evaluation.Report, saved, cancellationToken);
+            if (result.Count > 0 && saved is not null)
+            {
+                files.Delete(access.County, PlansModule.ModuleName, saved.Name);
+            }
+
+            TempData["Notice"] = result.Count == 0 ? "已登记评估报告" : null;
+            return result;
+        }
+        catch
+        {
+            if (saved is not null)
+            {
+                files.Delete(access.County, PlansModule.ModuleName, saved.Name);
+            }
+
+            throw;
+        }
+    }
+
     private async Task<IReadOnlyList<Problem>> UploadAsync(CancellationToken cancellationToken)
     {
         if (Plan.Status == PlanStatus.Abolished)
@@ -110,6 +249,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         }
 
         var problems = Versions.CheckText(Version.Summary, Version.Reason);
+        problems.AddRange(Versions.CheckAuthor(Version.Author));
         (string Extension, string ContentType)? kind = null;
         if (Upload is not { Length: > 0 } upload)
         {
@@ -137,7 +277,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
 
         try
         {
-            var version = await versions.AddAsync(Plan, new SavedFile(name, k.ContentType, Path.GetFileName(Upload.FileName), Upload.Length), Version.Summary!, Version.Reason!, cancellationToken);
+            var version = await versions.AddAsync(Plan, new SavedFile(name, k.ContentType, Path.GetFileName(Upload.FileName), Upload.Length), Version.Summary!, Version.Reason!, cancellationToken, Version.Author, Version.Major);
             TempData["Notice"] = $"已上传第 {version.Number} 版";
         }
         catch
@@ -198,6 +338,11 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         Owns = access.Owns(plan);
         Submits = access.Submits(plan);
         MaxMegabytes = await settings.GetAsync(PlansModule.FileMaxMegabytes, cancellationToken);
+        PlanReviews = await db.Reviews.Include(r => r.Reviewers).Where(r => r.PlanId == id).OrderByDescending(r => r.Id).ToListAsync(cancellationToken);
+        PlanTriggers = await db.Triggers.AsNoTracking().Where(t => t.PlanId == id).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
+        PlanEvaluations = await db.Evaluations.AsNoTracking().Where(e => e.PlanId == id).OrderByDescending(e => e.EvaluatedOn).ToListAsync(cancellationToken);
+        Experts = Owns ? await db.ReviewExperts.AsNoTracking().Where(e => e.Active).OrderBy(e => e.Name).ToListAsync(cancellationToken) : [];
+        EvaluationDue = Evaluations.DueOn(plan, plan.Versions.FirstOrDefault(v => v.Id == plan.CurrentVersionId)?.IssuedOn, await settings.GetAsync(PlansModule.EvaluationYears, cancellationToken));
         return true;
     }
 
@@ -206,6 +351,58 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         public string? Summary { get; set; }
 
         public string? Reason { get; set; }
+
+        /// <summary>编制人 (names separated by "、").</summary>
+        public string? Author { get; set; }
+
+        /// <summary>重大修订: review and filing are repeated.</summary>
+        public bool Major { get; set; }
+    }
+
+    internal sealed class ReviewForm
+    {
+        public DateOnly? HeldOn { get; set; }
+
+        /// <summary>Rows of the experts copy picked as reviewers.</summary>
+        public List<int> ExpertIds { get; set; } = [];
+
+        /// <summary>Reviewers entered by hand: names and units, index by index.</summary>
+        public List<string?> Names { get; set; } = [];
+
+        public List<string?> Units { get; set; } = [];
+
+        /// <summary>Only the key the reviewer problems stand beside.</summary>
+        public string? Reviewers { get; set; }
+    }
+
+    internal sealed class OpinionForm
+    {
+        public int ReviewerId { get; set; }
+
+        public string? Text { get; set; }
+
+        public ReviewVerdict? Verdict { get; set; }
+    }
+
+    internal sealed class TriggerForm
+    {
+        public TriggerKind? Kind { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    internal sealed class DismissForm
+    {
+        public int TriggerId { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class EvaluationForm
+    {
+        public DateOnly? On { get; set; }
+
+        public string? Report { get; set; }
     }
 
     internal sealed class IssueForm

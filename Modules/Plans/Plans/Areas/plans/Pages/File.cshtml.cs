@@ -7,11 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Plans.Areas.plans.Pages;
 
-/// <summary>Serves a version's file (any version, the one in force or an old one) from outside the web root, to those who may see the plan; else 404.</summary>
+/// <summary>
+/// Serves a version's file (any version, the one in force or an old one) or an evaluation report's file
+/// (<c>?evaluation=</c>) from outside the web root, to those who may see the plan; else 404.
+/// </summary>
 internal sealed class FileModel(PlansDbContext db, PlansAccess access, IModuleFiles files) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int? evaluation, CancellationToken cancellationToken)
     {
+        if (evaluation is { } e)
+        {
+            var report = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == e, cancellationToken);
+            if (report?.FileName is not { } name || !await access.Visible(db.Plans.AsNoTracking()).AnyAsync(p => p.Id == report.PlanId, cancellationToken)
+                || files.OpenRead(access.County, PlansModule.ModuleName, name) is not { } reportStream)
+            {
+                return NotFound();
+            }
+
+            Response.Headers.CacheControl = "private, no-store";
+            return File(reportStream, report.ContentType ?? "application/octet-stream", report.OriginalName);
+        }
+
         var version = await db.Versions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (version is null || !await access.Visible(db.Plans.AsNoTracking()).AnyAsync(p => p.Id == version.PlanId, cancellationToken))
         {
