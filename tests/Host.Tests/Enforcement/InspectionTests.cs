@@ -56,7 +56,7 @@ public sealed class InspectionTests : EnforcementTest
             ["Recheck.Date"] = Day(date),
             ["Recheck.Passed"] = passed ? "true" : "false",
             ["Recheck.Notes"] = passed ? "已整改完毕" : "报警器仍未更换",
-        }, tokenFrom: $"/enforcement/Inspections/Details?id={id}");
+        }, tokenFrom: "/enforcement/Inspections/Create");
 
     [Fact]
     public async Task An_inspection_needs_two_certified_officers_and_a_refusal_writes_nothing()
@@ -161,8 +161,8 @@ public sealed class InspectionTests : EnforcementTest
         Clock.Advance(TimeSpan.FromDays(2)); // 12-10: overdue
         Trigger(app);
         await Eventually.WaitAsync(() => ScalarOrNullAsync(app, "SELECT RecheckMissedOn AS Value FROM Inspections"), v => v == "2026-12-09");
-        Text(await (await app.AsAsync(Bureau)).GetStringAsync("/")).Should().Contain("青山县石门石料厂 复查已逾期：应于 2026-12-09 前复查");
-        Text(await (await app.AsAsync(Township)).GetStringAsync("/")).Should().NotContain("复查已逾期");
+        Text(await (await app.SignInAsync(Bureau)).GetStringAsync("/")).Should().Contain("青山县石门石料厂 复查已逾期：应于 2026-12-09 前复查");
+        Text(await (await app.SignInAsync(Township)).GetStringAsync("/")).Should().NotContain("复查已逾期");
     }
 
     [Fact]
