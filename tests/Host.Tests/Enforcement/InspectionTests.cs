@@ -207,6 +207,46 @@ public sealed class InspectionTests : EnforcementTest
         Text(await s.Bureau.GetStringAsync("/enforcement/Inspections")).Should().NotContain("白石县某化工厂");
     }
 
+    [Fact]
+    public async Task A_photo_is_checked_by_its_content_and_served_only_through_the_inspection()
+    {
+        await using var app = await StartAsync();
+        var s = await SetupAsync(app);
+
+        async Task<string> PostAsync(byte[] photo, string fileName)
+        {
+            var page = await s.Bureau.GetStringAsync("/enforcement/Inspections/Create");
+            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var form = new MultipartFormDataContent();
+            foreach (var (name, value) in new[]
+            {
+                ("__RequestVerificationToken", token), ("Input.TargetId", Invariant(s.Target)), ("Input.Date", Day(Today)), ("Input.ItemsChecked", "边坡"),
+                ("Input.PrincipalName", "周某"), ("Input.SafetyManagerName", "韦某"), ("Input.OperatorName", "黄某"), ("Input.Signed", "true"),
+                ("Input.OfficerIds", Invariant(s.Officer1)), ("Input.OfficerIds", Invariant(s.Officer2)),
+            })
+            {
+                form.Add(new StringContent(value), name);
+            }
+
+            form.Add(new ByteArrayContent(photo), "Photos", fileName);
+            return await (await s.Bureau.PostAsync("/enforcement/Inspections/Create", form)).Content.ReadAsStringAsync();
+        }
+
+        var fake = await PostAsync("not an image at all"u8.ToArray(), "现场.jpg");
+        fake.Should().Contain("照片“现场.jpg”不是 JPEG、PNG 或 WebP 图片");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Inspections")).Should().Be(0);
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        Text(await PostAsync(png, "现场.jpg")).Should().Contain("已记录现场检查");
+        var id = await CountAsync(app, "SELECT Id AS Value FROM Inspections");
+        var photo = await CountAsync(app, "SELECT Id AS Value FROM InspectionPhotos");
+        (await ScalarAsync(app, "SELECT ContentType AS Value FROM InspectionPhotos")).Should().Be("image/png", "recognised by content, not by the .jpg name");
+        var served = await s.Bureau.GetAsync($"/enforcement/Inspections/Details?id={id}&handler=Photo&photoId={photo}");
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await served.Content.ReadAsByteArrayAsync()).Should().Equal(png);
+        (await (await app.AsAsync(Township)).GetAsync($"/enforcement/Inspections/Details?id={id}&handler=Photo&photoId={photo}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private static void Trigger(TestApp app) =>
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("enforcement:recheck");
 
