@@ -28,3 +28,29 @@ public sealed record DrawCompleted : IntegrationEvent
 
 /// <summary>One target of a draw with the officers drawn for it.</summary>
 public sealed record DrawnTarget(int TargetId, string TargetName, IReadOnlyList<int> OfficerIds);
+
+/// <summary>
+/// A 现场检查 was recorded: with no finding it is closed; with findings a 责令限期整改 deadline was set and the 复查 is due
+/// on <see cref="RecheckDue"/> (working days after the deadline). Case handling (立案) picks it up later.
+/// </summary>
+public sealed record InspectionCompleted : IntegrationEvent
+{
+    public required int InspectionId { get; init; }
+
+    public required int TargetId { get; init; }
+
+    public required string TargetName { get; init; }
+
+    /// <summary>The inspecting entrusted township, null for the county bureau.</summary>
+    public int? TownshipId { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required bool HasFindings { get; init; }
+
+    public DateOnly? Deadline { get; init; }
+
+    public DateOnly? RecheckDue { get; init; }
+
+    public string? OrderNumber { get; init; }
+}

@@ -1,5 +1,6 @@
 using Autofac;
 using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Jobs;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Settings;
@@ -44,6 +45,14 @@ public sealed class EnforcementModule : ModuleDefinition
     internal static readonly IntSetting CertificateLeadDays =
         new("enforcement.certificate-lead-days", "执法证到期提前提醒天数", "Enforcement certificate expiry lead time", SettingsGroup, 30, 1, 365, "天");
 
+    /// <summary>复查 within this many working days after the 责令限期整改 deadline.</summary>
+    internal static readonly IntSetting RecheckWorkingDays =
+        new("enforcement.recheck-working-days", "整改期限届满后复查时限", "Re-inspection within (working days after the deadline)", SettingsGroup, 10, 1, 60, "个工作日");
+
+    /// <summary>复查到期提前提醒天数.</summary>
+    internal static readonly IntSetting RecheckLeadDays =
+        new("enforcement.recheck-lead-days", "复查到期提前提醒天数", "Re-inspection reminder lead time", SettingsGroup, 3, 1, 30, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "综合行政执法";
@@ -57,13 +66,17 @@ public sealed class EnforcementModule : ModuleDefinition
     /// <summary>维护名录库和执法人员、组织双随机抽取: the county for the county bureau's jurisdiction, a township for its own.</summary>
     internal const string Manage = "enforcement.manage";
 
+    /// <summary>批准年度执法计划: the county manager for the county bureau's plan, the township's own account (on behalf of its 党委政府) for a township's.</summary>
+    internal const string ApprovePlan = "enforcement.approve-plan";
+
     public override IEnumerable<Permission> Permissions =>
     [
         new(Manage, "维护执法对象名录库和执法人员，组织双随机抽取", [Post.CountyAdmin, Post.EmergencyBureau, Post.Township]),
+        new(ApprovePlan, "批准年度执法计划（县局计划由县局批准，乡镇计划由乡镇批准）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Township]),
     ];
 
     public override IEnumerable<SettingDefinition> Settings =>
-        [OfficersPerTarget, DrawShare, CapA, CapB, CapC, CapD, CertificateLeadDays];
+        [OfficersPerTarget, DrawShare, CapA, CapB, CapC, CapD, CertificateLeadDays, RecheckWorkingDays, RecheckLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -72,7 +85,15 @@ public sealed class EnforcementModule : ModuleDefinition
         builder.RegisterType<Targets>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Officers>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Draws>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Plans>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Inspections>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.EnforcementTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+    }
+
+    public override void RegisterJobs(JobRegistry jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        jobs.PerCounty<Jobs.RecheckJob>("recheck", "0 8 * * *");
     }
 
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>

@@ -24,5 +24,10 @@ public sealed class EnforcementDemoTests : EnforcementTest
         var items = Text(await app.NewClient().GetStringAsync($"/enforcement/Public/{TestApp.County}"));
         items.Should().Contain("县应急管理局").And.NotContain("潘国栋").And.NotContain("陆小梅");
         Text(await (await app.AsAsync(Township)).GetStringAsync("/enforcement/Targets")).Should().Contain("共 2 家企业");
+
+        // The county's approved plan (the demo draw used it) and one inspection awaiting 复查 (deadline 11-25 → due 12-09).
+        Text(await bureau.GetStringAsync("/enforcement/Plans")).Should().Contain("已批准").And.Contain("86%");
+        var inspection = await CountAsync(app, "SELECT Id AS Value FROM Inspections");
+        Text(await bureau.GetStringAsync($"/enforcement/Inspections/Details?id={inspection}")).Should().Contain("责令限期整改，待复查").And.Contain("2026-12-09").And.Contain("还剩 16 天").And.Contain("青山县应急责改〔2026〕1号");
     }
 }

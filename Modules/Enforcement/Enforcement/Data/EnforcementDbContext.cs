@@ -17,6 +17,14 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
 
     public DbSet<DrawItem> DrawItems => Set<DrawItem>();
 
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
+
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -70,6 +78,54 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.OfficerNames).HasMaxLength(500);
             b.HasIndex(x => new { x.DrawId, x.Position });
             b.HasIndex(x => x.TargetId);
+        });
+        modelBuilder.Entity<Plan>(b =>
+        {
+            b.ToTable("Plans");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.Property(x => x.SubmittedBy).HasMaxLength(64);
+            b.Property(x => x.ApprovedBy).HasMaxLength(64);
+            b.Ignore(x => x.TotalInspections);
+            b.Ignore(x => x.DrawSharePercent);
+            b.HasIndex(x => new { x.TownshipId, x.Year });
+        });
+        modelBuilder.Entity<Inspection>(b =>
+        {
+            b.ToTable("Inspections");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.TargetName).HasMaxLength(200);
+            b.Property(x => x.OfficerIds).HasMaxLength(200);
+            b.Property(x => x.OfficerNames).HasMaxLength(500);
+            b.Property(x => x.AuxiliaryNames).HasMaxLength(500);
+            b.Property(x => x.ItemsChecked).HasMaxLength(4000);
+            b.Property(x => x.Findings).HasMaxLength(4000);
+            b.Property(x => x.PrincipalName).HasMaxLength(50);
+            b.Property(x => x.SafetyManagerName).HasMaxLength(50);
+            b.Property(x => x.OperatorName).HasMaxLength(50);
+            b.Property(x => x.Signatures).HasMaxLength(1000);
+            b.Property(x => x.OrderNumber).HasMaxLength(64);
+            b.Property(x => x.RecheckNotes).HasMaxLength(4000);
+            b.Property(x => x.RecheckNumber).HasMaxLength(64);
+            b.Property(x => x.RecheckedBy).HasMaxLength(64);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.TargetTownshipId);
+            b.HasIndex(x => x.TargetId);
+            b.HasIndex(x => new { x.State, x.RecheckDue });
+            b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<InspectionPhoto>(b =>
+        {
+            b.ToTable("InspectionPhotos");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(50);
+        });
+        modelBuilder.Entity<DocumentCounter>(b =>
+        {
+            b.ToTable("DocumentCounters");
+            b.HasKey(x => new { x.Kind, x.Year });
+            b.Property(x => x.Kind).HasMaxLength(32);
         });
     }
 }

@@ -198,3 +198,183 @@ internal sealed class DrawItem
 
     public string OfficerNames { get; set; } = "";
 }
+
+/// <summary>年度执法计划的状态.</summary>
+internal enum PlanState
+{
+    /// <summary>草稿.</summary>
+    Draft = 0,
+
+    /// <summary>已报批.</summary>
+    Submitted = 1,
+
+    /// <summary>已批准.</summary>
+    Approved = 2,
+}
+
+/// <summary>
+/// 年度执法计划 of a unit (the county bureau, <see cref="TownshipId"/> null, or an entrusted township) for a year:
+/// 重点 targets fully covered (each tier's inspections per target), general targets by draw. The counts are computed
+/// from the directory when saved and kept as approved.
+/// </summary>
+internal sealed class Plan
+{
+    public int Id { get; set; }
+
+    public int? TownshipId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    public int Year { get; set; }
+
+    /// <summary>Inspections per 重点 target per year, by tier A..D.</summary>
+    public int PerKeyA { get; set; }
+
+    public int PerKeyB { get; set; }
+
+    public int PerKeyC { get; set; }
+
+    public int PerKeyD { get; set; }
+
+    /// <summary>重点 targets under the jurisdiction when saved.</summary>
+    public int KeyTargets { get; set; }
+
+    /// <summary>Inspections of 重点 targets (computed).</summary>
+    public int KeyInspections { get; set; }
+
+    /// <summary>Inspections of general targets by 双随机 draw (planned).</summary>
+    public int DrawInspections { get; set; }
+
+    public PlanState State { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public string? SubmittedBy { get; set; }
+
+    public DateTime? SubmittedAtUtc { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? ApprovedAtUtc { get; set; }
+
+    public int TotalInspections => KeyInspections + DrawInspections;
+
+    /// <summary>Share by draw in whole per cent, rounded down.</summary>
+    public int DrawSharePercent => TotalInspections == 0 ? 0 : DrawInspections * 100 / TotalInspections;
+}
+
+/// <summary>现场检查的状态.</summary>
+internal enum InspectionState
+{
+    /// <summary>无问题，已办结.</summary>
+    Closed = 0,
+
+    /// <summary>责令限期整改，待复查.</summary>
+    AwaitingRecheck = 1,
+
+    /// <summary>复查不合格 (stays open; later 立案).</summary>
+    RecheckFailed = 2,
+
+    /// <summary>复查合格，已办结.</summary>
+    RecheckPassed = 3,
+}
+
+/// <summary>
+/// 现场检查 of a target by at least two certified officers (协管 may accompany, never counted), with the persons present
+/// (三位一体), findings, photos and signatures; findings lead to 责令限期整改 and a 复查 due within the set working days
+/// after the deadline. A missed 复查 clock is recorded (<see cref="RecheckMissedOn"/>), never moved.
+/// </summary>
+internal sealed class Inspection
+{
+    public int Id { get; set; }
+
+    /// <summary>The inspecting unit: null for the county bureau, else the entrusted township.</summary>
+    public int? TownshipId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    public int TargetId { get; set; }
+
+    public string TargetName { get; set; } = "";
+
+    /// <summary>The township the target is in (a township sees inspections of its targets).</summary>
+    public int TargetTownshipId { get; set; }
+
+    public int? DrawItemId { get; set; }
+
+    public DateOnly InspectedOn { get; set; }
+
+    /// <summary>Certified officer ids, comma-separated.</summary>
+    public string OfficerIds { get; set; } = "";
+
+    public string OfficerNames { get; set; } = "";
+
+    /// <summary>Accompanying 协管 names (never counted).</summary>
+    public string AuxiliaryNames { get; set; } = "";
+
+    public string ItemsChecked { get; set; } = "";
+
+    public string Findings { get; set; } = "";
+
+    public string PrincipalName { get; set; } = "";
+
+    public string SafetyManagerName { get; set; } = "";
+
+    public string OperatorName { get; set; } = "";
+
+    /// <summary>Officer signatures: "name@yyyy-MM-dd HH:mm" (China time), separated by "；".</summary>
+    public string Signatures { get; set; } = "";
+
+    public InspectionState State { get; set; }
+
+    /// <summary>责令限期整改 deadline.</summary>
+    public DateOnly? Deadline { get; set; }
+
+    public string? OrderNumber { get; set; }
+
+    public DateOnly? RecheckDue { get; set; }
+
+    /// <summary>The 复查 due date was counted Monday–Friday for a year without a loaded schedule.</summary>
+    public bool RecheckDueFallback { get; set; }
+
+    public DateOnly? RecheckedOn { get; set; }
+
+    public string? RecheckNotes { get; set; }
+
+    public string? RecheckNumber { get; set; }
+
+    public string? RecheckedBy { get; set; }
+
+    /// <summary>The 复查 due date that passed without a 复查 (recorded once by the daily job).</summary>
+    public DateOnly? RecheckMissedOn { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<InspectionPhoto> Photos { get; set; } = [];
+}
+
+/// <summary>A photo of an inspection (recognised by content), stored through IModuleFiles.</summary>
+internal sealed class InspectionPhoto
+{
+    public int Id { get; set; }
+
+    public int InspectionId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+}
+
+/// <summary>A gap-free document number counter per kind and year, advanced in the same transaction as the document.</summary>
+internal sealed class DocumentCounter
+{
+    public string Kind { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public int Last { get; set; }
+}

@@ -1,3 +1,4 @@
+using Emergency.BuildingBlocks.Calendar;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.Enforcement.Data;
@@ -7,8 +8,8 @@ namespace Emergency.Enforcement.Demo;
 
 /// <summary>
 /// The demo county's enforcement: nine enterprises in its townships (two 重点, two entrusted to 青山镇), the county
-/// bureau's officers (one certificate expired, one 协管) and 青山镇's two, a declared conflict, and one completed draw of
-/// the county's general targets.
+/// bureau's officers (one certificate expired, one 协管) and 青山镇's two, a declared conflict, the county's approved annual plan, one inspection
+/// with a finding awaiting 复查, and one completed draw of the county's general targets.
 /// </summary>
 internal static class EnforcementDemoData
 {
@@ -74,6 +75,31 @@ internal static class EnforcementDemoData
         await db.SaveChangesAsync(cancellationToken);
 
         db.Conflicts.Add(new Conflict { OfficerId = officers[1].Id, TargetId = targets[4].Id, Reason = "配偶在该企业任安全管理人员", CreatedBy = "yjj", CreatedAtUtc = now });
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The county bureau's approved plan for this year: 2 重点 targets once each, 13 general inspections by draw (87 %).
+        db.Plans.Add(new Plan
+        {
+            UnitName = Labels.County, Year = today.Year, PerKeyA = 1, PerKeyB = 1, PerKeyC = 1, PerKeyD = 1, KeyTargets = 2, KeyInspections = 2, DrawInspections = 13,
+            State = PlanState.Approved, CreatedBy = "yjj", CreatedAtUtc = now.AddDays(-30), SubmittedBy = "yjj", SubmittedAtUtc = now.AddDays(-29), ApprovedBy = "county-admin", ApprovedAtUtc = now.AddDays(-28),
+        });
+
+        // One inspection of a 重点 target with a finding, awaiting 复查. Mon–Fri is exact for the rest of 2026 (no holiday or
+        // make-up day after 10-10); a due date in a later year is flagged as counted without a schedule.
+        var inspectedOn = today.AddDays(-6);
+        var deadline = today.AddDays(2);
+        var due = WorkingDayCalendar.MondayToFriday.AddWorkingDays(deadline, 10).Date;
+        var signed = ChinaTime.FromUtc(now.AddDays(-6)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        db.Inspections.Add(new Inspection
+        {
+            UnitName = Labels.County, TargetId = targets[0].Id, TargetName = targets[0].Name, TargetTownshipId = targets[0].TownshipId, InspectedOn = inspectedOn,
+            OfficerIds = $"{officers[0].Id},{officers[2].Id}", OfficerNames = $"{officers[0].Name}、{officers[2].Name}", AuxiliaryNames = officers[5].Name,
+            ItemsChecked = "安全生产责任制落实；重大危险源监控；动火作业审批；应急预案与演练", Findings = "甲类仓库可燃气体报警器2台失效；动火作业票未经审批即作业",
+            PrincipalName = "周宏达", SafetyManagerName = "韦安全", OperatorName = "黄师傅", Signatures = $"{officers[0].Name}@{signed}；{officers[2].Name}@{signed}",
+            State = InspectionState.AwaitingRecheck, Deadline = deadline, OrderNumber = $"青山县应急责改〔{inspectedOn.Year}〕1号", RecheckDue = due, RecheckDueFallback = due.Year > 2026,
+            CreatedBy = "yjj", CreatedAtUtc = now.AddDays(-6),
+        });
+        db.DocumentCounters.Add(new DocumentCounter { Kind = Inspections.OrderKind, Year = inspectedOn.Year, Last = 1 });
         await db.SaveChangesAsync(cancellationToken);
 
         await new Draws(db, context.Clock).DrawAsync(

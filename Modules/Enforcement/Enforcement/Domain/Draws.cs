@@ -15,7 +15,8 @@ internal sealed record Drawer(int? TownshipId, string UnitName, string UserName)
 /// 双随机: draws targets under the drawer's jurisdiction by the filters, and for each the set number of officers of the
 /// jurisdiction holding a valid 执法证 that day, with recusal and never the target's previous team
 /// (<see cref="DrawAlgorithm"/>). The record keeps every input, so <see cref="VerifyAsync"/> re-runs it; the result is
-/// published (一公开) and <see cref="DrawCompleted"/> goes out with it. A draw that cannot staff a target writes nothing.
+/// published (一公开) and <see cref="DrawCompleted"/> goes out with it. A draw that cannot staff a target writes nothing; a unit whose
+/// plan for the year exists but is not approved cannot draw (no plan: allowed, as before plans existed).
 /// </summary>
 internal sealed class Draws(EnforcementDbContext db, TimeProvider clock)
 {
@@ -28,6 +29,12 @@ internal sealed class Draws(EnforcementDbContext db, TimeProvider clock)
         var targets = Candidates(request, drawer.TownshipId);
         var candidateTargets = await targets.OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
         var problems = new List<Problem>();
+        var planState = await db.Plans.Where(p => p.TownshipId == drawer.TownshipId && p.Year == today.Year).Select(p => (PlanState?)p.State).SingleOrDefaultAsync(cancellationToken);
+        if (planState is { } state && state != PlanState.Approved)
+        {
+            return (null, [new("", $"{today.Year} 年度执法计划尚未批准，不能据此抽取")]);
+        }
+
         if (request.Count is not { } count || count < 1)
         {
             problems.Add(new("Input.Count", "请填写抽取企业数（至少 1 家）"));

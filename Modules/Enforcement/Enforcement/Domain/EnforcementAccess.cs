@@ -38,6 +38,24 @@ internal sealed class EnforcementAccess(IUserScope scopes, ICountyContext county
         _ => query.Where(_ => false),
     };
 
+    public IQueryable<Plan> Visible(IQueryable<Plan> query) => Scope switch
+    {
+        { SeesWholeCounty: true } => query,
+        { Level: UserScope.Township, TownshipId: { } t } => query.Where(x => x.TownshipId == t),
+        _ => query.Where(_ => false),
+    };
+
+    /// <summary>A township sees only its own inspections (those it made as the entrusted unit); the county sees all.</summary>
+    public IQueryable<Inspection> Visible(IQueryable<Inspection> query) => Scope switch
+    {
+        { SeesWholeCounty: true } => query,
+        { Level: UserScope.Township, TownshipId: { } t } => query.Where(x => x.TownshipId == t),
+        _ => query.Where(_ => false),
+    };
+
+    /// <summary>Acts for the unit (county bureau when <paramref name="township"/> is null): the county manager, or the township itself.</summary>
+    public bool ActsForUnit(int? township) => township is { } t ? Scope.ActsForTownship(t) : IsCountyManager;
+
     /// <summary>Keeps this target (edits it, records conflicts on it): the county manager, or its own township.</summary>
     public bool Keeps(Target target)
     {

@@ -7,6 +7,21 @@ internal static class Labels
 {
     public static string Risk(RiskClass risk) => risk + "类";
 
+    public static string PlanState(PlanState state) => state switch
+    {
+        Data.PlanState.Draft => "草稿",
+        Data.PlanState.Submitted => "已报批",
+        _ => "已批准",
+    };
+
+    public static string InspectionState(InspectionState state) => state switch
+    {
+        Data.InspectionState.Closed => "无问题，已办结",
+        Data.InspectionState.AwaitingRecheck => "责令限期整改，待复查",
+        Data.InspectionState.RecheckFailed => "复查不合格",
+        _ => "复查合格，已办结",
+    };
+
     public static string Standard(StandardLevel level) => level switch
     {
         StandardLevel.Level1 => "一级",

@@ -11,7 +11,7 @@ namespace Emergency.Enforcement.Todo;
 /// <summary>
 /// Enforcement's part of 我的待办: officers whose 执法证 expires within the lead time (or has expired: they are no
 /// longer drawn), for who keeps them — the county manager for the county's officers, a township for its own —
-/// due on the expiry day.
+/// due on the expiry day; and inspections whose 复查 is overdue, for the inspecting unit.
 /// </summary>
 internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, TimeProvider clock) : ITodoSource
 {
@@ -52,12 +52,23 @@ internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings s
             .OrderBy(o => o.ValidTo).ThenBy(o => o.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
-        return officers.Select(o =>
+        var overdue = await db.Inspections.AsNoTracking()
+            .Where(i => i.TownshipId == township && i.State == InspectionState.AwaitingRecheck && i.RecheckDue != null && i.RecheckDue < today)
+            .OrderBy(i => i.RecheckDue).ThenBy(i => i.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var rechecks = overdue.Select(i => new TodoItem(
+            Module,
+            "复查",
+            $"{i.TargetName} 复查已逾期：应于 {i.RecheckDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前复查（{i.OrderNumber}）",
+            ChinaTime.ToUtc(i.RecheckDue!.Value.ToDateTime(new TimeOnly(23, 59))),
+            $"/enforcement/Inspections/Details?id={i.Id}"));
+        return rechecks.Concat(officers.Select(o =>
         {
             var to = o.ValidTo!.Value;
             var words = to < today ? "执法证已过期" : "执法证即将到期";
             var due = ChinaTime.ToUtc(to.ToDateTime(new TimeOnly(23, 59)));
             return new TodoItem(Module, "执法证", $"{o.Name}（{o.UnitName}）{words}：{to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", due, "/enforcement/Officers");
-        }).ToList();
+        })).Take(limit).ToList();
     }
 }

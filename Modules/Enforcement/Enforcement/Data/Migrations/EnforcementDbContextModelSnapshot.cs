@@ -131,6 +131,23 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.ToTable("Conflicts", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.DocumentCounter", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind", "Year");
+
+                    b.ToTable("DocumentCounters", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.Draw", b =>
                 {
                     b.Property<int>("Id")
@@ -239,6 +256,163 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.ToTable("DrawItems", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuxiliaryNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DrawItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsChecked")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerIds")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrincipalName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecheckDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RecheckDueFallback")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecheckMissedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecheckNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecheckNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecheckedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SafetyManagerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signatures")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetTownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TargetId");
+
+                    b.HasIndex("TargetTownshipId");
+
+                    b.HasIndex("TownshipId");
+
+                    b.HasIndex("State", "RecheckDue");
+
+                    b.ToTable("Inspections", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.InspectionPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("InspectionPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.Officer", b =>
                 {
                     b.Property<int>("Id")
@@ -284,6 +458,76 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.HasIndex("TownshipId");
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawInspections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyInspections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyTargets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerKeyA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerKeyB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerKeyC")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerKeyD")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId", "Year");
+
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Enforcement.Data.Target", b =>
@@ -368,9 +612,23 @@ namespace Emergency.Enforcement.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.InspectionPhoto", b =>
+                {
+                    b.HasOne("Emergency.Enforcement.Data.Inspection", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.Draw", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

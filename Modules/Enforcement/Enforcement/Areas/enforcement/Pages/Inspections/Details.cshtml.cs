@@ -1,0 +1,128 @@
+using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Files;
+using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Enforcement.Data;
+using Emergency.Enforcement.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Emergency.Enforcement.Areas.enforcement.Pages.Inspections;
+
+/// <summary>
+/// A 现场检查 with its 复查 countdown (days to the due date, or overdue and the missed clock as recorded), the 复查 form
+/// for the inspecting unit, its photos, and the print views: 现场检查记录 (kind=record), 责令限期整改指令书 (order),
+/// 整改复查意见书 (recheck).
+/// </summary>
+internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Inspections inspections, IModuleFiles files, ICountyDirectory counties, IPermissions permissions) : PageModel
+{
+    public Inspection Inspection { get; private set; } = null!;
+
+    public DateOnly Today => inspections.Today;
+
+    public bool MayRecheck { get; private set; }
+
+    public string CountyName { get; private set; } = "";
+
+    /// <summary>The print view asked for (record, order, recheck), or null for the page.</summary>
+    public string? Print { get; private set; }
+
+    [BindProperty]
+    public RecheckInputModel Recheck { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, string? print, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (print is not null)
+        {
+            var available = print switch
+            {
+                "record" => true,
+                "order" => Inspection.OrderNumber is not null,
+                "recheck" => Inspection.RecheckNumber is not null,
+                _ => false,
+            };
+            if (!available)
+            {
+                return NotFound();
+            }
+
+            Print = print;
+        }
+
+        Recheck.Date = Today;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetPhotoAsync(int id, int photoId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Inspection.Photos.FirstOrDefault(p => p.Id == photoId) is not { } photo || files.OpenRead(access.County, EnforcementModule.ModuleName, photo.FileName) is not { } stream)
+        {
+            return NotFound();
+        }
+
+        return File(stream, photo.ContentType);
+    }
+
+    [RequirePermission(EnforcementModule.Manage)]
+    public async Task<IActionResult> OnPostRecheckAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!MayRecheck)
+        {
+            return Forbid();
+        }
+
+        var problems = await inspections.RecheckAsync(Inspection, Recheck.Date, Recheck.Passed, Recheck.Notes, access.UserName, CountyName, cancellationToken);
+        if (problems.Count > 0)
+        {
+            ModelState.Clear();
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError(problem.Field, problem.Message);
+            }
+
+            return Page();
+        }
+
+        TempData["Notice"] = Inspection.State == InspectionState.RecheckPassed
+            ? $"复查合格，已办结（{Inspection.RecheckNumber}）"
+            : $"复查不合格，保持未办结（{Inspection.RecheckNumber}）";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await access.Visible(db.Inspections).Include(i => i.Photos).SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } inspection)
+        {
+            return NotFound();
+        }
+
+        Inspection = inspection;
+        CountyName = (await counties.FindAsync(access.County, cancellationToken))?.Name ?? access.County;
+        MayRecheck = inspection.State == InspectionState.AwaitingRecheck && access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
+        return null;
+    }
+
+    internal sealed class RecheckInputModel
+    {
+        public DateOnly? Date { get; set; }
+
+        public bool? Passed { get; set; }
+
+        public string? Notes { get; set; }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Emergency.Enforcement.Domain;
+
+/// <summary>Recognises a photo by its first bytes (JPEG, PNG, WebP, as Grid's and Training's), not by its name or declared type.</summary>
+internal static class PhotoKind
+{
+    public static async Task<(string Extension, string ContentType)?> DetectAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[12];
+        var read = 0;
+        while (read < head.Length)
+        {
+            var n = await stream.ReadAsync(head.AsMemory(read), cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return Detect(head.AsSpan(0, read));
+    }
+
+    public static (string Extension, string ContentType)? Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF)
+        {
+            return (".jpg", "image/jpeg");
+        }
+
+        if (head.Length >= 8 && head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
+        {
+            return (".png", "image/png");
+        }
+
+        if (head.Length >= 12 && head[..4].SequenceEqual("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+        {
+            return (".webp", "image/webp");
+        }
+
+        return null;
+    }
+}
