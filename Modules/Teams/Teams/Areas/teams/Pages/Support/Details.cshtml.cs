@@ -83,7 +83,9 @@ internal sealed class DetailsModel(TeamsDbContext db, SupportAccess access, Supp
         }
 
         Notice = done;
-        return RedirectToPage(new { id = Id });
+
+        // A supplier who declined no longer sees the request: back to the list.
+        return access.MaySee(tracked) ? RedirectToPage(new { id = Id }) : RedirectToPage("/Support/Index");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken cancellationToken)
