@@ -237,14 +237,21 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
         }
 
         var now = Now;
-        Move(request, SupportAction.Assign, "指派：" + request.SupplierName + Suffix(note), now);
-        if (SupplierRecipient(request) is { } to)
+        return await InTransactionAsync(async () =>
         {
-            db.Notify(notices.Assigned(request, to, now));
-        }
+            if (!await MoveAsync(request, SupportAction.Assign, "指派：" + request.SupplierName + Suffix(note), now, cancellationToken))
+            {
+                return Taken;
+            }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+            if (SupplierRecipient(request) is { } to)
+            {
+                db.Notify(notices.Assigned(request, to, now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }, cancellationToken);
     }
 
     /// <summary>确认支援: the supplying unit confirms; supplies move by a 调拨 into the township's receiving site in the same transaction.</summary>
@@ -257,25 +264,29 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
         }
 
         var now = Now;
-        async Task ApplyAsync(Guid? transfer)
+        async Task<IReadOnlyList<FieldError>> ApplyAsync(Guid? transfer)
         {
+            if (!await MoveAsync(request, SupportAction.Confirm, "确认支援" + Suffix(note), now, cancellationToken))
+            {
+                return Taken;
+            }
+
             request.TransferId = transfer;
-            Move(request, SupportAction.Confirm, "确认支援" + Suffix(note), now);
             db.Notify(notices.Confirmed(request, now));
             await db.SaveChangesAsync(cancellationToken);
+            return [];
         }
 
         if (request.Need == SupportNeed.Rescuers)
         {
-            await ApplyAsync(null);
-            return [];
+            return await InTransactionAsync(() => ApplyAsync(null), cancellationToken);
         }
 
         var from = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == request.SupplierSiteId, cancellationToken);
         var to = await db.Sites.AsNoTracking().SingleAsync(s => s.Id == request.ReceivingSiteId, cancellationToken);
         var kind = await db.SupplyKinds.AsNoTracking().SingleAsync(k => k.Id == request.SupplyKindId, cancellationToken);
         var result = await ledger.TransferAsync(from, to, kind, request.Quantity, $"支援申请第 {Id(request.Id)} 号（{request.TownshipName}）", access.UserName, cancellationToken,
-            transfer => ApplyAsync(transfer));
+            async transfer => new StockResult(await ApplyAsync(transfer)));
         return result.Succeeded ? [] : result.Errors.Select(e => new FieldError("", e.Message)).ToList();
     }
 
@@ -295,15 +306,22 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
 
         var now = Now;
         var declinedBy = request.SupplierName;
-        Move(request, SupportAction.Decline, $"{declinedBy}无法支援：{reason.Trim()}", now);
-        request.SupplierTeamId = null;
-        request.SupplierSiteId = null;
-        request.SupplierTownshipId = null;
-        request.SupplierDepartmentId = null;
-        request.SupplierName = "";
-        await TellBureauAsync(request, to => notices.Declined(request, declinedBy, reason.Trim(), to, now), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return await InTransactionAsync(async () =>
+        {
+            if (!await MoveAsync(request, SupportAction.Decline, $"{declinedBy}无法支援：{reason.Trim()}", now, cancellationToken))
+            {
+                return Taken;
+            }
+
+            request.SupplierTeamId = null;
+            request.SupplierSiteId = null;
+            request.SupplierTownshipId = null;
+            request.SupplierDepartmentId = null;
+            request.SupplierName = "";
+            await TellBureauAsync(request, to => notices.Declined(request, declinedBy, reason.Trim(), to, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }, cancellationToken);
     }
 
     /// <summary>结案: the requesting township records what was delivered.</summary>
@@ -321,15 +339,22 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
         }
 
         var now = Now;
-        request.Delivered = delivered.Trim();
-        Move(request, SupportAction.Close, "结案：" + request.Delivered, now);
-        db.Publish(new SupportFulfilled
+        return await InTransactionAsync(async () =>
+        {
+            if (!await MoveAsync(request, SupportAction.Close, "结案：" + delivered.Trim(), now, cancellationToken))
+            {
+                return Taken;
+            }
+
+            request.Delivered = delivered.Trim();
+            db.Publish(new SupportFulfilled
         {
             RequestId = request.Id, TownshipId = request.TownshipId, SupplierName = request.SupplierName, SupplierTownshipId = request.SupplierTownshipId,
             SupplierDepartmentId = request.SupplierDepartmentId, Delivered = request.Delivered, TransferId = request.TransferId,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }, cancellationToken);
     }
 
     public static NoticeRecipient? SupplierRecipient(SupportRequest request) =>
@@ -341,15 +366,46 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
     private static IReadOnlyList<FieldError>? Refusal(SupportRequest request, SupportAction step) =>
         Allows(request, step) ? null : [new FieldError("", $"该申请当前{StatusName(request.Status)}，不能{ActionName(step)}")];
 
-    private void Move(SupportRequest request, SupportAction step, string note, DateTime now)
+    /// <summary>
+    /// Takes the step: the state changes only if nobody changed it since it was read (a conditional UPDATE, so a
+    /// double-clicked 确认 transfers once); false when someone else was first. The step joins the history.
+    /// </summary>
+    private async Task<bool> MoveAsync(SupportRequest request, SupportAction step, string note, DateTime now, CancellationToken cancellationToken)
     {
-        var to = Transitions[(request.Status, step)];
         var from = request.Status;
+        var to = Transitions[(from, step)];
+        var id = request.Id;
+        if (await db.SupportRequests.Where(r => r.Id == id && r.Status == from).ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to), cancellationToken) == 0)
+        {
+            return false;
+        }
+
         request.Status = to;
         request.UpdatedAtUtc = now;
         var row = Step(step, from, to, note, now);
         row.RequestId = request.Id;
         db.SupportSteps.Add(row);
+        return true;
+    }
+
+    private static readonly IReadOnlyList<FieldError> Taken = [new FieldError("", "该申请刚刚已由他人办理，请刷新后查看")];
+
+    /// <summary>Runs the step in one transaction: committed when it succeeds, rolled back (nothing written) when refused.</summary>
+    private async Task<IReadOnlyList<FieldError>> InTransactionAsync(Func<Task<IReadOnlyList<FieldError>>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var errors = await change();
+        if (errors.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return errors;
     }
 
     private SupportStep Step(SupportAction action, SupportStatus from, SupportStatus to, string note, DateTime now) => new()
