@@ -81,6 +81,22 @@ public sealed class SupportTests : SupportTest
     }
 
     [Fact]
+    public async Task Two_confirmations_at_once_transfer_once()
+    {
+        await using var app = await StartAsync();
+        var (tents, from, to) = await SitesAsync(app, tents: 70);
+        var request = await AskSuppliesAsync(app, tents, 30, to);
+        (await StepAsync(app, Bureau, request, "Assign", supplier: $"site:{from}")).Text.Should().Contain("已指派支援单位");
+        var sessions = new[] { await app.SignInAsync(Shimen), await app.SignInAsync(Shimen) };
+
+        await Task.WhenAll(sessions.Select(s => TestApp.PostFormAsync(s, $"/teams/Support/Details?id={request}&handler=Confirm", new Dictionary<string, string> { ["Note"] = "" }, tokenFrom: "/Account/ChangePassword")));
+        (await QuantityAsync(app, from, tents)).Should().Be(40, "enough for two, yet moved once");
+        (await QuantityAsync(app, to, tents)).Should().Be(30);
+        (await CountAsync(app, "teams", $"SELECT COUNT(*) AS Value FROM SupportSteps WHERE RequestId = {request} AND Action = 2")).Should().Be(1);
+        (await StatusAsync(app, request)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task A_site_without_enough_stock_cannot_be_assigned()
     {
         await using var app = await StartAsync();
