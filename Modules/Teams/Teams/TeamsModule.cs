@@ -9,7 +9,7 @@ using Emergency.Teams.Domain;
 namespace Emergency.Teams;
 
 /// <summary>
-/// 救援队伍: the county's rescue teams (township and park comprehensive teams, village teams, the departments'
+/// 救援队伍: the county's rescue teams, supplies, shelters, cross-township support (一张网) and 镇企联动协议 (township and park comprehensive teams, village teams, the departments'
 /// professional teams, enterprise and volunteer teams) and their members, with the minimum sizes the county
 /// sets, the two-team warning, member import and the printable 花名册.
 /// </summary>
@@ -38,6 +38,10 @@ public sealed class TeamsModule : ModuleDefinition
     internal static readonly TextSetting MapTileUrl =
         new("teams.map-tile-url", "一张图底图瓦片地址（内网，含 {z}/{x}/{y}，留空则不加载底图）", "Resource map tile URL (intranet, with {z}/{x}/{y}; empty: no tiles)", SettingsGroup, "", 500);
 
+    /// <summary>镇企联动协议: an active agreement ending within this many days is noticed to its township once and is on its 我的待办.</summary>
+    internal static readonly IntSetting AgreementExpiryLeadDays =
+        new("teams.agreement-expiry-lead-days", "镇企联动协议到期提醒提前天数", "Township–enterprise agreement expiry reminder lead (days)", SettingsGroup, 30, 1, 365, "天");
+
     /// <summary>管理救援队伍和队员: each unit its own teams, the county manager all.</summary>
     internal const string Manage = "teams.manage";
 
@@ -59,7 +63,7 @@ public sealed class TeamsModule : ModuleDefinition
         new(Manage, "管理本单位的救援队伍和队员", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays, MapTileUrl];
+    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays, AgreementExpiryLeadDays, MapTileUrl];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -78,6 +82,11 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<ShelterRegistry>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ResourceMap>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<MapTiles>().AsSelf().SingleInstance();
+        builder.RegisterType<SupportAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<SupportDesk>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<SupportNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<AgreementRegistry>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.SupportTodo>().AsSelf().InstancePerLifetimeScope();
     }
 
     public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -85,6 +94,7 @@ public sealed class TeamsModule : ModuleDefinition
         await Demo.TeamsDemoData.SeedAsync(context, cancellationToken);
         await Demo.StockDemoData.SeedAsync(context, cancellationToken);
         await Demo.ShelterDemoData.SeedAsync(context, cancellationToken);
+        await Demo.SupportDemoData.SeedAsync(context, cancellationToken);
     }
 
     public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
@@ -97,5 +107,6 @@ public sealed class TeamsModule : ModuleDefinition
     {
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<Jobs.StockCheckJob>("stock-check", "0 8 * * *");
+        jobs.PerCounty<Jobs.AgreementExpiryJob>("agreement-expiry", "10 8 * * *");
     }
 }

@@ -50,11 +50,14 @@ internal sealed partial class TeamsDbContext(DbContextOptions<TeamsDbContext> op
         });
         OnStockModelCreating(modelBuilder);
         OnShelterModelCreating(modelBuilder);
+        OnSupportModelCreating(modelBuilder);
     }
 
     partial void OnStockModelCreating(ModelBuilder modelBuilder);
 
     partial void OnShelterModelCreating(ModelBuilder modelBuilder);
+
+    partial void OnSupportModelCreating(ModelBuilder modelBuilder);
 }
 
 internal sealed class TeamsDesignTimeFactory : IDesignTimeDbContextFactory<TeamsDbContext>

@@ -235,8 +235,12 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
             return await TakeAsync(stock, site, kind, quantity, cancellationToken) ?? await MoveAsync(stock!, MovementKind.Out, -quantity, null, null, party, note, by, cancellationToken);
         }, cancellationToken);
 
-    /// <summary>调拨: out of one site and into another, the pair in one transaction.</summary>
-    public Task<StockResult> TransferAsync(StorageSite from, StorageSite to, SupplyKind kind, int quantity, string? note, string by, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// 调拨: out of one site and into another, the pair in one transaction. <paramref name="alsoWithTransfer"/> (given the
+    /// transfer's id) runs in the same transaction after the pair, e.g. a support request recording its delivery: both
+    /// land or neither (its refusal rolls the pair back).
+    /// </summary>
+    public Task<StockResult> TransferAsync(StorageSite from, StorageSite to, SupplyKind kind, int quantity, string? note, string by, CancellationToken cancellationToken, Func<Guid, Task<StockResult>>? alsoWithTransfer = null) =>
         InTransactionAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(from);
@@ -261,7 +265,7 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
             await MoveAsync(source!, MovementKind.TransferOut, -quantity, to.Id, transfer, to.Name, note, by, cancellationToken);
             var target = await StockRowAsync(to, kind, create: true, cancellationToken);
             await MoveAsync(target!, MovementKind.TransferIn, quantity, from.Id, transfer, from.Name, note, by, cancellationToken);
-            return StockResult.Done;
+            return alsoWithTransfer is null ? StockResult.Done : await alsoWithTransfer(transfer);
         }, cancellationToken);
 
     /// <summary>盘点: sets the stock to the counted quantity (the difference is the movement), with a required reason.</summary>

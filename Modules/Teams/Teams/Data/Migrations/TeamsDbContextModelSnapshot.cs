@@ -96,6 +96,77 @@ namespace Emergency.Teams.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Teams.Data.Agreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactMobile")
+                        .IsRequired()
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseProvides")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownshipName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TownshipProvides")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ValidTo");
+
+                    b.HasIndex("TownshipId", "ValidTo");
+
+                    b.ToTable("Agreements", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Agreements_Validity", "ValidTo >= ValidFrom");
+                        });
+                });
+
             modelBuilder.Entity("Emergency.Teams.Data.RescueTeam", b =>
                 {
                     b.Property<int>("Id")
@@ -482,6 +553,150 @@ namespace Emergency.Teams.Data.Migrations
                     b.ToTable("SupplyKinds", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Teams.Data.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Delivered")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Need")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NeededByUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReceivingSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupplierDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SupplierSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupplierTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupplierTownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupplyKindId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TeamNeed")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TownshipName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("SupplyKindId");
+
+                    b.HasIndex("SupplierDepartmentId", "Status");
+
+                    b.HasIndex("SupplierTownshipId", "Status");
+
+                    b.HasIndex("TownshipId", "Status");
+
+                    b.ToTable("SupportRequests", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_SupportRequests_Quantity", "Quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Emergency.Teams.Data.SupportStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "Id");
+
+                    b.ToTable("SupportSteps", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Teams.Data.TeamMember", b =>
                 {
                     b.Property<int>("Id")
@@ -586,6 +801,25 @@ namespace Emergency.Teams.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Teams.Data.SupportRequest", b =>
+                {
+                    b.HasOne("Emergency.Teams.Data.SupplyKind", "SupplyKind")
+                        .WithMany()
+                        .HasForeignKey("SupplyKindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("SupplyKind");
+                });
+
+            modelBuilder.Entity("Emergency.Teams.Data.SupportStep", b =>
+                {
+                    b.HasOne("Emergency.Teams.Data.SupportRequest", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Teams.Data.TeamMember", b =>
                 {
                     b.HasOne("Emergency.Teams.Data.RescueTeam", null)
@@ -598,6 +832,11 @@ namespace Emergency.Teams.Data.Migrations
             modelBuilder.Entity("Emergency.Teams.Data.RescueTeam", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Emergency.Teams.Data.SupportRequest", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }
