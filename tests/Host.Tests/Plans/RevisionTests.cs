@@ -33,6 +33,7 @@ public sealed class RevisionTests : PlansTest
             (await store.OutboxMessages.CountAsync(m => m.Type.Contains("PlanNeedsRevision"))).Should().Be(1);
         }
 
+        Text(await township.GetStringAsync("/")).Should().Contain("预案待复核修订").And.Contain("青山镇应急工作手册：上位预案已修订：请复核");
         var trigger = await CountAsync(app, $"SELECT Id AS Value FROM RevisionTriggers WHERE PlanId = {child} AND Kind = 0 AND ClosedAtUtc IS NULL");
         Text(await (await ActAsync(township, child, "Dismiss", new() { ["Dismiss.TriggerId"] = Invariant(trigger), ["Dismiss.Reason"] = " " })).Content.ReadAsStringAsync())
             .Should().Contain("请填写无需修订的理由");
@@ -41,6 +42,7 @@ public sealed class RevisionTests : PlansTest
             .Should().Contain("已复核，无需修订");
         var page = Text(await township.GetStringAsync($"/plans/Details?id={child}"));
         page.Should().Contain("经复核无需修订：总体预案修订不涉及乡镇职责").And.NotContain("需复核修订：");
+        Text(await township.GetStringAsync("/")).Should().NotContain("预案待复核修订", "a dismissed trigger leaves the to-do list");
     }
 
     [Fact]

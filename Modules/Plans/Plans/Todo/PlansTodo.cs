@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.Plans.Todo;
 
 /// <summary>
-/// Plans' part of 我的待办: for a plan's owner, the filings to submit (past due first) and those returned for 补正;
+/// Plans' part of 我的待办: for a plan's owner, the filings to submit (past due first) and those returned for 补正,
+/// late evaluations and plans flagged for revision;
 /// for a receiver, the submissions awaiting its answer; for a township after the county's date, the plans it still lacks (once the county's 总体预案 is registered).
 /// </summary>
 internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings settings, ICountyContext county, TimeProvider clock) : ITodoSource
@@ -71,6 +72,14 @@ internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings 
                 items.Add(new TodoItem(Module, "预案评估逾期", $"{x.Plan.Title}：应于 {PlansNotices.Date(due)} 前完成评估", EndOf(due), "/plans/Details?id=" + x.Plan.Id.ToString(CultureInfo.InvariantCulture), true));
             }
         }
+
+        // The owner's plans flagged for revision (修订情形), until a new version is issued or the trigger dismissed.
+        var flagged = await (from t in db.Triggers.AsNoTracking()
+                             join p in owned.AsNoTracking() on t.PlanId equals p.Id
+                             where t.ClosedAtUtc == null
+                             select new { p.Id, p.Title, t.Note, t.RaisedAtUtc }).ToListAsync(cancellationToken);
+        items.AddRange(flagged.GroupBy(x => x.Id).Select(g => g.OrderByDescending(x => x.RaisedAtUtc).First()).Select(x => new TodoItem(
+            Module, "预案待复核修订", $"{x.Title}：{x.Note}", null, "/plans/Details?id=" + x.Id.ToString(CultureInfo.InvariantCulture))));
 
         // The receiver's submissions to answer.
         var receives = scope switch
