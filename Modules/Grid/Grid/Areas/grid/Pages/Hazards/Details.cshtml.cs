@@ -1,5 +1,6 @@
 using Emergency.BuildingBlocks.Access;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Files;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
