@@ -54,3 +54,86 @@ public sealed record InspectionCompleted : IntegrationEvent
 
     public string? OrderNumber { get; init; }
 }
+
+/// <summary>A 行政处罚案件 was opened (立案) by the county bureau or an entrusted township in the bureau's name.</summary>
+public sealed record CaseOpened : IntegrationEvent
+{
+    public required int CaseId { get; init; }
+
+    public required int TargetId { get; init; }
+
+    public required string TargetName { get; init; }
+
+    /// <summary>The entrusted township that opened it, null for the county bureau.</summary>
+    public int? TownshipId { get; init; }
+
+    /// <summary>The inspection it came from, if any.</summary>
+    public int? InspectionId { get; init; }
+
+    public required string FilingNumber { get; init; }
+
+    public required DateOnly FiledOn { get; init; }
+
+    /// <summary>简易程序 (decided on site at once).</summary>
+    public required bool Simple { get; init; }
+}
+
+/// <summary>A 行政处罚决定 was made: a fine (元) and/or a warning.</summary>
+public sealed record PenaltyDecided : IntegrationEvent
+{
+    public required int CaseId { get; init; }
+
+    public required int TargetId { get; init; }
+
+    public required string DecisionNumber { get; init; }
+
+    public required DateOnly DecidedOn { get; init; }
+
+    public required long Fine { get; init; }
+
+    public required bool Warning { get; init; }
+}
+
+/// <summary>A case was closed (结案) with its approval.</summary>
+public sealed record CaseClosed : IntegrationEvent
+{
+    public required int CaseId { get; init; }
+
+    public required int TargetId { get; init; }
+
+    public required DateOnly ClosedOn { get; init; }
+
+    /// <summary>It was transferred to public security (两法衔接) before closing.</summary>
+    public required bool Transferred { get; init; }
+}
+
+/// <summary>A case suspected of a crime was transferred to public security (两法衔接), with the receipt.</summary>
+public sealed record CaseTransferred : IntegrationEvent
+{
+    public required int CaseId { get; init; }
+
+    public required int TargetId { get; init; }
+
+    public required string TransferNumber { get; init; }
+
+    public required DateTime TransferredAtUtc { get; init; }
+
+    public required string Receipt { get; init; }
+}
+
+/// <summary>A statutory clock of a case passed without its step (recorded on the case; never moved).</summary>
+public sealed record CaseClockMissed : IntegrationEvent
+{
+    public required int CaseId { get; init; }
+
+    /// <summary>filing, decision, publish, transfer-approval or transfer.</summary>
+    public required string Clock { get; init; }
+
+    /// <summary>The clock's name in Chinese (立案期限 …).</summary>
+    public required string ClockName { get; init; }
+
+    /// <summary>When it ran out (China time).</summary>
+    public required DateTime DueLocal { get; init; }
+
+    public int? TownshipId { get; init; }
+}

@@ -25,6 +25,12 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
 
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
 
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -126,6 +132,49 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.ToTable("DocumentCounters");
             b.HasKey(x => new { x.Kind, x.Year });
             b.Property(x => x.Kind).HasMaxLength(32);
+        });
+        modelBuilder.Entity<Case>(b =>
+        {
+            b.ToTable("Cases");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.TargetName).HasMaxLength(200);
+            b.Property(x => x.PartyName).HasMaxLength(200);
+            b.Property(x => x.PartyIdNumber).HasMaxLength(18);
+            b.Property(x => x.Matter).HasMaxLength(200);
+            b.Property(x => x.Facts).HasMaxLength(4000);
+            b.Property(x => x.FilingNumber).HasMaxLength(64);
+            b.Property(x => x.LeadOfficerName).HasMaxLength(50);
+            b.Property(x => x.NoticeNumber).HasMaxLength(64);
+            b.Property(x => x.HearingNoticeNumber).HasMaxLength(64);
+            b.Property(x => x.DecisionNumber).HasMaxLength(64);
+            b.Property(x => x.ServiceNumber).HasMaxLength(64);
+            b.Property(x => x.TransferNumber).HasMaxLength(64);
+            b.Property(x => x.TransferReceipt).HasMaxLength(200);
+            b.Property(x => x.ClosingNumber).HasMaxLength(64);
+            b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => x.TownshipId);
+            b.HasIndex(x => x.State);
+            b.HasIndex(x => x.PublishedOn);
+            b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CaseStep>(b =>
+        {
+            b.ToTable("CaseSteps");
+            b.Property(x => x.Step).HasMaxLength(32);
+            b.Property(x => x.Text).HasMaxLength(4000);
+            b.Property(x => x.By).HasMaxLength(64);
+            b.Property(x => x.SignedBy).HasMaxLength(64);
+            b.Property(x => x.DocumentNumber).HasMaxLength(64);
+            b.Property(x => x.MissedClock).HasMaxLength(32);
+            b.HasIndex(x => new { x.CaseId, x.MissedClock });
+            b.HasMany(x => x.Files).WithOne().HasForeignKey(f => f.CaseStepId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CaseFile>(b =>
+        {
+            b.ToTable("CaseFiles");
+            b.Property(x => x.Name).HasMaxLength(200);
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(50);
         });
     }
 }

@@ -378,3 +378,216 @@ internal sealed class DocumentCounter
 
     public int Last { get; set; }
 }
+
+/// <summary>案件的状态 (one transition table: <see cref="Domain.CaseFlow"/>).</summary>
+internal enum CaseState
+{
+    /// <summary>乡镇移送，待县局立案.</summary>
+    Referred = 0,
+
+    /// <summary>已立案，调查取证中.</summary>
+    Filed = 1,
+
+    /// <summary>调查终结.</summary>
+    Investigated = 2,
+
+    /// <summary>已告知（陈述申辩期）.</summary>
+    Notified = 3,
+
+    /// <summary>法制审核通过.</summary>
+    Reviewed = 4,
+
+    /// <summary>集体讨论完毕.</summary>
+    Discussed = 5,
+
+    /// <summary>已作出处罚决定.</summary>
+    Decided = 6,
+
+    /// <summary>已送达.</summary>
+    Served = 7,
+
+    /// <summary>已执行.</summary>
+    Executed = 8,
+
+    /// <summary>已移送公安机关.</summary>
+    Transferred = 9,
+
+    /// <summary>已结案.</summary>
+    Closed = 10,
+}
+
+/// <summary>当事人类别: the hearing thresholds and 简易程序 limits differ.</summary>
+internal enum PartyKind
+{
+    /// <summary>单位 (生产经营单位).</summary>
+    Unit = 0,
+
+    /// <summary>个人 (主要负责人、安全管理人员等).</summary>
+    Individual = 1,
+}
+
+/// <summary>
+/// 行政处罚案件 of the county bureau (<see cref="TownshipId"/> null) or of an entrusted township acting in the bureau's
+/// name. Its state changes only through <see cref="Domain.CaseFlow"/>; every step is an append-only <see cref="CaseStep"/>
+/// (全过程记录). Clocks are stored as computed due dates; a missed clock is recorded, never moved.
+/// </summary>
+internal sealed class Case
+{
+    public int Id { get; set; }
+
+    public int? TownshipId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The township that referred it (委托范围外，移送县局), if any.</summary>
+    public int? ReferredByTownshipId { get; set; }
+
+    public int TargetId { get; set; }
+
+    public string TargetName { get; set; } = "";
+
+    public int? InspectionId { get; set; }
+
+    public PartyKind PartyKind { get; set; }
+
+    /// <summary>当事人: the enterprise, or the individual's name (masked when published).</summary>
+    public string PartyName { get; set; } = "";
+
+    /// <summary>个人身份证号 (never published).</summary>
+    public string? PartyIdNumber { get; set; }
+
+    /// <summary>执法事项 (委托执法 scope is checked on it).</summary>
+    public string Matter { get; set; } = "";
+
+    /// <summary>案由 / 违法事实.</summary>
+    public string Facts { get; set; } = "";
+
+    public bool Simple { get; set; }
+
+    public CaseState State { get; set; }
+
+    public DateOnly DiscoveredOn { get; set; }
+
+    /// <summary>立案 due: discovery + the set working days.</summary>
+    public DateOnly FilingDue { get; set; }
+
+    public DateOnly? FiledOn { get; set; }
+
+    public string? FilingNumber { get; set; }
+
+    /// <summary>Lead officer (承办人), a holder of a valid 执法证.</summary>
+    public int? LeadOfficerId { get; set; }
+
+    public string LeadOfficerName { get; set; } = "";
+
+    /// <summary>Intended fine (元) at 告知; the decided fine at 决定.</summary>
+    public long ProposedFine { get; set; }
+
+    public bool Warning { get; set; }
+
+    public bool HearingRight { get; set; }
+
+    /// <summary>重大执法决定: 法制审核 and 集体讨论 are required before the decision.</summary>
+    public bool Major { get; set; }
+
+    public DateOnly? NotifiedOn { get; set; }
+
+    /// <summary>陈述申辩 (and hearing request) period end.</summary>
+    public DateOnly? StatementDue { get; set; }
+
+    public string? NoticeNumber { get; set; }
+
+    public string? HearingNoticeNumber { get; set; }
+
+    /// <summary>Decision due: 90 calendar days after 立案 (moved to the next working day), or the approved extension.</summary>
+    public DateOnly? DecisionDue { get; set; }
+
+    /// <summary>Total days allowed after an approved extension (120 or 180), 90 otherwise.</summary>
+    public int DecisionDays { get; set; } = 90;
+
+    public DateOnly? DecidedOn { get; set; }
+
+    public long Fine { get; set; }
+
+    public string? DecisionNumber { get; set; }
+
+    public DateOnly? PublishDue { get; set; }
+
+    public DateOnly? PublishedOn { get; set; }
+
+    public DateOnly? ServedOn { get; set; }
+
+    public string? ServiceNumber { get; set; }
+
+    /// <summary>缴款期限: 15 calendar days after 送达 (moved to the next working day).</summary>
+    public DateOnly? PaymentDue { get; set; }
+
+    public DateOnly? PaidOn { get; set; }
+
+    public long LateFee { get; set; }
+
+    public bool SuspectedCrime { get; set; }
+
+    public DateTime? CrimeMarkedAtUtc { get; set; }
+
+    public DateTime? TransferApprovedAtUtc { get; set; }
+
+    public DateTime? TransferredAtUtc { get; set; }
+
+    public string? TransferNumber { get; set; }
+
+    public string? TransferReceipt { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public string? ClosingNumber { get; set; }
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<CaseStep> Steps { get; set; } = [];
+}
+
+/// <summary>One recorded step of a case (全过程记录): append-only — who, when, what, attachments.</summary>
+internal sealed class CaseStep
+{
+    public int Id { get; set; }
+
+    public int CaseId { get; set; }
+
+    /// <summary>The step's name (立案, 调查取证, 告知, …, or 期限逾期).</summary>
+    public string Step { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    /// <summary>The account that recorded it.</summary>
+    public string By { get; set; } = "";
+
+    /// <summary>The officer who signed it (a valid 执法证), or the approver.</summary>
+    public string SignedBy { get; set; } = "";
+
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>The document number issued with the step, if any.</summary>
+    public string? DocumentNumber { get; set; }
+
+    /// <summary>A missed clock's key (e.g. "filing", "decision") when this step records one.</summary>
+    public string? MissedClock { get; set; }
+
+    public List<CaseFile> Files { get; set; } = [];
+}
+
+/// <summary>An attachment of a step (evidence), recognised by content and stored through IModuleFiles.</summary>
+internal sealed class CaseFile
+{
+    public int Id { get; set; }
+
+    public int CaseStepId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+}

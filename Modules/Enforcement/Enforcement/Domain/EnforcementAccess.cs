@@ -53,6 +53,14 @@ internal sealed class EnforcementAccess(IUserScope scopes, ICountyContext county
         _ => query.Where(_ => false),
     };
 
+    /// <summary>A township sees its own cases and those it referred to the county; the county sees all.</summary>
+    public IQueryable<Case> Visible(IQueryable<Case> query) => Scope switch
+    {
+        { SeesWholeCounty: true } => query,
+        { Level: UserScope.Township, TownshipId: { } t } => query.Where(x => x.TownshipId == t || x.ReferredByTownshipId == t),
+        _ => query.Where(_ => false),
+    };
+
     /// <summary>Acts for the unit (county bureau when <paramref name="township"/> is null): the county manager, or the township itself.</summary>
     public bool ActsForUnit(int? township) => township is { } t ? Scope.ActsForTownship(t) : IsCountyManager;
 

@@ -178,7 +178,7 @@ internal sealed class Inspections(EnforcementDbContext db, IWorkingDays workingD
             var due = await workingDays.AddWorkingDaysAsync(inspection.Deadline.Value, await settings.GetAsync(EnforcementModule.RecheckWorkingDays, cancellationToken), cancellationToken);
             inspection.RecheckDue = due.Date;
             inspection.RecheckDueFallback = due.UsedFallback;
-            inspection.OrderNumber = await NextNumberAsync(OrderKind, date.Year, countyName, cancellationToken);
+            inspection.OrderNumber = await DocumentNumbers.NextAsync(db, OrderKind, date.Year, countyName, cancellationToken);
         }
 
         db.Inspections.Add(inspection);
@@ -247,32 +247,10 @@ internal sealed class Inspections(EnforcementDbContext db, IWorkingDays workingD
             inspection.RecheckMissedOn ??= due;
         }
 
-        inspection.RecheckNumber = await NextNumberAsync(RecheckKind, date.Value.Year, countyName, cancellationToken);
+        inspection.RecheckNumber = await DocumentNumbers.NextAsync(db, RecheckKind, date.Value.Year, countyName, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return [];
-    }
-
-    /// <summary>
-    /// The next number of a kind and year ("青山县应急责改〔2026〕3号"): the counter row is advanced first (taking the write
-    /// lock), inside the caller's transaction, so two documents never share a number and a rolled-back one leaves no gap.
-    /// </summary>
-    private async Task<string> NextNumberAsync(string kind, int year, string countyName, CancellationToken cancellationToken)
-    {
-        var updated = await db.DocumentCounters.Where(c => c.Kind == kind && c.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), cancellationToken);
-        int number;
-        if (updated == 0)
-        {
-            db.DocumentCounters.Add(new DocumentCounter { Kind = kind, Year = year, Last = 1 });
-            number = 1;
-        }
-        else
-        {
-            number = await db.DocumentCounters.AsNoTracking().Where(c => c.Kind == kind && c.Year == year).Select(c => c.Last).SingleAsync(cancellationToken);
-        }
-
-        return $"{countyName}应急{kind}〔{year}〕{number}号";
     }
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,9 +11,10 @@ namespace Emergency.Enforcement.Todo;
 /// <summary>
 /// Enforcement's part of 我的待办: officers whose 执法证 expires within the lead time (or has expired: they are no
 /// longer drawn), for who keeps them — the county manager for the county's officers, a township for its own —
-/// due on the expiry day; and inspections whose 复查 is overdue, for the inspecting unit.
+/// due on the expiry day; inspections whose 复查 is overdue, for the inspecting unit; and case clocks that run out
+/// within the lead time or have run out, for the case's unit.
 /// </summary>
-internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, TimeProvider clock) : ITodoSource
+internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, Domain.Cases cases, TimeProvider clock) : ITodoSource
 {
     public string Module => EnforcementModule.ModuleName;
 
@@ -63,7 +64,30 @@ internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings s
             $"{i.TargetName} 复查已逾期：应于 {i.RecheckDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前复查（{i.OrderNumber}）",
             ChinaTime.ToUtc(i.RecheckDue!.Value.ToDateTime(new TimeOnly(23, 59))),
             $"/enforcement/Inspections/Details?id={i.Id}"));
-        return rechecks.Concat(officers.Select(o =>
+        var lead = await settings.GetAsync(EnforcementModule.CaseLeadDays, cancellationToken);
+        var nowLocal = ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+        var openCases = await db.Cases.AsNoTracking()
+            .Where(c => c.TownshipId == township && c.State != CaseState.Closed)
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var caseItems = new List<TodoItem>();
+        foreach (var c in openCases)
+        {
+            foreach (var running in await cases.ClocksAsync(c, cancellationToken))
+            {
+                var left = running.DaysLeft(nowLocal);
+                if (left > lead)
+                {
+                    continue;
+                }
+
+                var due = running.DueLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var words = running.DueLocal < nowLocal ? "已逾期" : "即将届满";
+                caseItems.Add(new TodoItem(Module, "案件", $"{c.TargetName} 案{running.Name}{words}：{due}（承办人 {c.LeadOfficerName}）", ChinaTime.ToUtc(running.DueLocal), $"/enforcement/Cases/Details?id={c.Id}"));
+            }
+        }
+
+        return caseItems.OrderBy(i => i.DueUtc).Concat(rechecks).Concat(officers.Select(o =>
         {
             var to = o.ValidTo!.Value;
             var words = to < today ? "执法证已过期" : "执法证即将到期";
