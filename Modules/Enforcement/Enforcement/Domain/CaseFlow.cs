@@ -59,7 +59,7 @@ internal enum CaseAction
 /// </summary>
 internal static class CaseFlow
 {
-    private static readonly CaseAction[] Anytime = [CaseAction.MarkCrime, CaseAction.ApproveTransfer, CaseAction.Transfer];
+    private static readonly CaseAction[] Side = [CaseAction.MarkCrime, CaseAction.ApproveTransfer, CaseAction.Transfer, CaseAction.Extend, CaseAction.Publish];
 
     private static readonly Dictionary<(CaseState From, CaseAction Action), CaseState> Table = Build();
 
@@ -104,9 +104,9 @@ internal static class CaseFlow
     /// <summary>The state after the action, or null when the table does not allow it from this state.</summary>
     public static CaseState? Next(CaseState from, CaseAction action) => Table.TryGetValue((from, action), out var to) ? to : null;
 
-    /// <summary>The procedure's next steps from a state (without the anytime actions), for messages and the page.</summary>
+    /// <summary>The procedure's next steps from a state (without the side actions: extension, 公示, 两法衔接), for messages and the page.</summary>
     public static IReadOnlyList<CaseAction> Forward(CaseState from) =>
-        Table.Keys.Where(k => k.From == from && !Anytime.Contains(k.Action)).Select(k => k.Action).ToList();
+        Table.Keys.Where(k => k.From == from && !Side.Contains(k.Action)).Select(k => k.Action).ToList();
 
     public static string Name(CaseAction action) => action switch
     {

@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Access;
+using Emergency.BuildingBlocks.Calendar;
 using Emergency.BuildingBlocks.Files;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Tenancy;
@@ -18,7 +19,7 @@ namespace Emergency.Enforcement.Areas.enforcement.Pages.Cases;
 /// documents: 立案审批表 (filing), 行政处罚告知书 (notice), 听证告知书 (hearing), 行政处罚决定书 (decision), 送达回证
 /// (service), 结案审批表 (closing), 涉嫌犯罪案件移送书 (transfer).
 /// </summary>
-internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Cases cases, IModuleFiles files, ICountyDirectory counties, IPermissions permissions, ICountySettings settings, IStringLocalizer<EnforcementText> text) : PageModel
+internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Cases cases, IModuleFiles files, ICountyDirectory counties, IPermissions permissions, ICountySettings settings, IWorkingDays workingDays, IStringLocalizer<EnforcementText> text) : PageModel
 {
     public const int MaxFiles = 10;
 
@@ -29,6 +30,9 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
     public IReadOnlyList<CaseClock> Clocks { get; private set; } = [];
 
     public long LateFee { get; private set; }
+
+    /// <summary>Years a shown clock falls in without a loaded holiday schedule (counted Monday–Friday).</summary>
+    public IReadOnlyList<int> FallbackYears { get; private set; } = [];
 
     public int PaymentDays { get; private set; }
 
@@ -190,6 +194,8 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         Case = c;
         CountyName = (await counties.FindAsync(access.County, cancellationToken))?.Name ?? access.County;
         Clocks = await cases.ClocksAsync(c, cancellationToken);
+        var last = new[] { c.FilingDue, c.DecisionDue ?? c.FilingDue, c.PublishDue ?? c.FilingDue, c.PaymentDue ?? c.FilingDue }.Max();
+        FallbackYears = await workingDays.YearsWithoutScheduleAsync(c.DiscoveredOn, last, cancellationToken);
         LateFee = await cases.LateFeeAsync(c, cancellationToken);
         PaymentDays = await settings.GetAsync(EnforcementModule.PaymentDays, cancellationToken);
         LateFeePercent = await settings.GetAsync(EnforcementModule.LateFeePercent, cancellationToken);
