@@ -22,6 +22,9 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
 
     public bool MayRecheck { get; private set; }
 
+    /// <summary>立案 from this inspection's finding (or failed 复查): its own unit, once there is a finding.</summary>
+    public bool MayOpenCase { get; private set; }
+
     public string CountyName { get; private set; } = "";
 
     /// <summary>The print view asked for (record, order, recheck), or null for the page.</summary>
@@ -113,6 +116,7 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
 
         Inspection = inspection;
         CountyName = (await counties.FindAsync(access.County, cancellationToken))?.Name ?? access.County;
+        MayOpenCase = inspection.Findings.Length > 0 && access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
         MayRecheck = inspection.State == InspectionState.AwaitingRecheck && access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
         return null;
     }
