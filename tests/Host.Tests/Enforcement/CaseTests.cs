@@ -426,6 +426,28 @@ public sealed class CaseTests : EnforcementTest
         Text(await s.Bureau.GetStringAsync("/enforcement/Cases")).Should().NotContain("白石县某化工厂");
     }
 
+    [Fact]
+    public async Task A_failed_recheck_is_on_the_units_to_do_list_until_a_case_is_opened_from_it()
+    {
+        await using var app = await StartAsync();
+        var s = await SetupAsync(app);
+        Text(await InspectionTests.InspectAsync(s.Bureau, s.Target, [s.Officer1, s.Officer2], new DateOnly(2026, 11, 10), "可燃气体报警器失效", new DateOnly(2026, 11, 17))).Should().Contain("责令限期整改");
+        var inspection = await CountAsync(app, "SELECT MAX(Id) AS Value FROM Inspections");
+        (await TestApp.PostFormAsync(s.Bureau, $"/enforcement/Inspections/Details?id={inspection}&handler=Recheck", new Dictionary<string, string>
+        {
+            ["Recheck.Date"] = "2026-11-20",
+            ["Recheck.Passed"] = "false",
+            ["Recheck.Notes"] = "报警器仍未更换",
+        }, tokenFrom: "/enforcement/Inspections/Create")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        // Found Fri 11-20: 11-23 … 11-27 are the five working days.
+        Text(await (await app.SignInAsync(Bureau)).GetStringAsync("/")).Should().Contain("青山县石门石料厂 复查不合格，待立案：应于 2026-11-27 前立案（青山县应急复查〔2026〕1号）");
+        Text(await s.Bureau.GetStringAsync($"/enforcement/Cases/Create?inspectionId={inspection}")).Should().Contain("报警器仍未更换");
+        (await OpenAsync(s.Bureau, s.Target, s.Officer1, new DateOnly(2026, 11, 20), inspection: inspection)).Should().Contain("已立案");
+        (await ScalarAsync(app, "SELECT FilingDue AS Value FROM Cases")).Should().Be("2026-11-27");
+        Text(await (await app.SignInAsync(Bureau)).GetStringAsync("/")).Should().NotContain("待立案");
+    }
+
     private static void Trigger(TestApp app) =>
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("enforcement:case-clocks");
 }

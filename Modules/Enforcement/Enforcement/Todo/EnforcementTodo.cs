@@ -12,9 +12,9 @@ namespace Emergency.Enforcement.Todo;
 /// Enforcement's part of 我的待办: officers whose 执法证 expires within the lead time (or has expired: they are no
 /// longer drawn), for who keeps them — the county manager for the county's officers, a township for its own —
 /// due on the expiry day; inspections whose 复查 is overdue, for the inspecting unit; and case clocks that run out
-/// within the lead time or have run out, for the case's unit.
+/// within the lead time or have run out, and failed 复查 not yet opened as a case (立案 due), for the case's unit.
 /// </summary>
-internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, Domain.Cases cases, TimeProvider clock) : ITodoSource
+internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings settings, Domain.Cases cases, BuildingBlocks.Calendar.IWorkingDays workingDays, TimeProvider clock) : ITodoSource
 {
     public string Module => EnforcementModule.ModuleName;
 
@@ -85,6 +85,19 @@ internal sealed class EnforcementTodo(EnforcementDbContext db, ICountySettings s
                 var words = running.DueLocal < nowLocal ? "已逾期" : "即将届满";
                 caseItems.Add(new TodoItem(Module, "案件", $"{c.TargetName} 案{running.Name}{words}：{due}（承办人 {c.LeadOfficerName}）", ChinaTime.ToUtc(running.DueLocal), $"/enforcement/Cases/Details?id={c.Id}"));
             }
+        }
+
+        // A failed 复查 is a discovered violation: 立案 is due the set working days after it, until a case is opened from it.
+        var filingDays = await settings.GetAsync(EnforcementModule.FilingWorkingDays, cancellationToken);
+        var awaitingCase = await db.Inspections.AsNoTracking()
+            .Where(i => i.TownshipId == township && i.State == InspectionState.RecheckFailed && i.RecheckedOn != null && !db.Cases.Any(c => c.InspectionId == i.Id))
+            .OrderBy(i => i.RecheckedOn).ThenBy(i => i.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        foreach (var i in awaitingCase)
+        {
+            var due = (await workingDays.AddWorkingDaysAsync(i.RecheckedOn!.Value, filingDays, cancellationToken)).Date;
+            caseItems.Add(new TodoItem(Module, "立案", $"{i.TargetName} 复查不合格，待立案：应于 {due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前立案（{i.RecheckNumber}）", ChinaTime.ToUtc(due.ToDateTime(new TimeOnly(23, 59))), $"/enforcement/Inspections/Details?id={i.Id}"));
         }
 
         return caseItems.OrderBy(i => i.DueUtc).Concat(rechecks).Concat(officers.Select(o =>
