@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Emergency.BuildingBlocks.Access;
 using FluentAssertions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Emergency.Host.Tests.Training;
@@ -133,6 +136,20 @@ public sealed partial class CalendarTests : TrainingTest
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await app.NewClient().GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM FeedStamps")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_link_made_before_stamps_works_until_its_user_resets()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("training.calendar-feed");
+        var legacy = "/training/Calendar/Feed?t=" + Uri.EscapeDataString(protector.Protect($"{TestApp.County}|qingshan|0|{(int)UserScope.Township}|{qingshan}||"));
+        var anonymous = app.NewClient();
+        (await anonymous.GetAsync(legacy)).StatusCode.Should().Be(HttpStatusCode.OK, "an old link without a stamp reads as stamp 0");
+
+        (await TestApp.PostFormAsync(await app.AsAsync(Township), "/training/Calendar?handler=Reset", new Dictionary<string, string>())).EnsureSuccessStatusCode();
+        (await anonymous.GetAsync(legacy)).StatusCode.Should().Be(HttpStatusCode.Gone);
     }
 
     [GeneratedRegex("value=\"([^\"]+)\" data-testid=\"feed-url\"")]

@@ -18,6 +18,10 @@ public sealed partial class DrillPlanTests : TrainingTest
     private static Task<int> KnownPlansAsync(TestApp app, string where, int expected) =>
         Eventually.WaitAsync(() => CountAsync(app, $"SELECT COUNT(*) AS Value FROM KnownPlans WHERE {where}"), n => n == expected);
 
+    /// <summary>Waits until every event the plans store published was delivered; returns how many are still waiting.</summary>
+    private static Task<int> DeliveredAsync(TestApp app) =>
+        Eventually.WaitAsync(() => CountAsync(app, "plans", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE DispatchedAtUtc IS NULL"), n => n == 0);
+
     private static Dictionary<string, string> DrillFields(int? planId, string planName, DateTime startsChina, string unit) => new()
     {
         ["Input.PlanId"] = planId is { } p ? Invariant(p) : "",
@@ -122,17 +126,34 @@ public sealed partial class DrillPlanTests : TrainingTest
 
         await IssueEventAsync(app, 601, "青山镇防汛应急预案", 1, qingshan);
         await IssueEventAsync(app, 601, "青山镇防汛防台风应急预案", 2, qingshan);
+        (await DeliveredAsync(app)).Should().Be(0, "every event was handled");
+
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPlans WHERE PlanId = 601")).Should().Be(1, "one entry per plan");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPlans WHERE PlanId = 601 AND Version = 2 AND Title = '青山镇防汛防台风应急预案'")).Should().Be(1, "the older version's late event is ignored");
+        var form = Text(await (await app.AsAsync(Township)).GetStringAsync("/training/Drills/Create"));
+        form.Should().Contain("青山镇防汛防台风应急预案（青山镇，第 2 版，青山发〔2026〕2号）").And.NotContain("青山镇防汛应急预案");
+    }
+
+    [Fact]
+    public async Task A_filed_version_in_force_is_shown_as_filed_and_a_filing_of_an_older_version_is_not()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        await IssueEventAsync(app, 611, "青山镇防汛应急预案", 2, qingshan);
+        await IssueEventAsync(app, 612, "青山镇地震应急预案", 1, qingshan);
+        await KnownPlansAsync(app, "1 = 1", 2);
         await using (var plans = app.OpenStore("plans"))
         {
-            plans.Publish(new PlanFiled { PlanId = 601, Title = "青山镇防汛防台风应急预案", Version = 2, TownshipId = qingshan, Deemed = false, FiledOn = new DateOnly(2026, 11, 20) });
+            plans.Publish(new PlanFiled { PlanId = 611, Title = "青山镇防汛应急预案", Version = 2, TownshipId = qingshan, Deemed = false, FiledOn = new DateOnly(2026, 11, 20) });
+            plans.Publish(new PlanFiled { PlanId = 612, Title = "青山镇地震应急预案", Version = 0, TownshipId = qingshan, Deemed = true, FiledOn = new DateOnly(2026, 11, 20) });
             await plans.SaveChangesAsync();
         }
 
-        (await KnownPlansAsync(app, "PlanId = 601 AND Filed = 1", 1)).Should().Be(1);
-        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPlans")).Should().Be(1, "one entry per plan");
-        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPlans WHERE Version = 2 AND Title = '青山镇防汛防台风应急预案'")).Should().Be(1, "the older version's late event is ignored");
+        (await KnownPlansAsync(app, "PlanId = 611 AND Filed = 1", 1)).Should().Be(1);
+        (await DeliveredAsync(app)).Should().Be(0, "every event was handled");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPlans WHERE PlanId = 612 AND Filed = 0")).Should().Be(1, "the filing was of another version");
         var form = Text(await (await app.AsAsync(Township)).GetStringAsync("/training/Drills/Create"));
-        form.Should().Contain("青山镇防汛防台风应急预案（青山镇，第 2 版，青山发〔2026〕2号，已备案）").And.NotContain("青山镇防汛应急预案");
+        form.Should().Contain("青山镇防汛应急预案（青山镇，第 2 版，青山发〔2026〕2号，已备案）").And.Contain("青山镇地震应急预案（青山镇，第 1 版，青山发〔2026〕1号）");
     }
 
     [Fact]
@@ -159,12 +180,19 @@ public sealed partial class DrillPlanTests : TrainingTest
         var qingshan = await TownshipIdAsync(app, "青山镇");
         var township = await app.AsAsync(Township);
         Text(await township.GetStringAsync("/training/Drills/Create")).Should().Contain("（列表中没有：手工填写预案名称）");
-        var none = await (await TestApp.PostFormAsync(township, "/training/Drills/Create", DrillFields(null, " ", InChinaTime(TimeSpan.FromDays(3)), $"township:{qingshan}"))).Content.ReadAsStringAsync();
-        ErrorFor("Input.PlanName").Match(none).Groups[1].Value.Should().Be("请填写演练所依据的预案名称（或从列表中选择预案）");
-
         Text(await (await TestApp.PostFormAsync(township, "/training/Drills/Create", DrillFields(null, "青山镇森林防火应急预案", InChinaTime(TimeSpan.FromDays(3)), $"township:{qingshan}"))).Content.ReadAsStringAsync())
             .Should().Contain("已计划演练：青山镇森林防火应急预案").And.NotContain("来自预案管理");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Drills WHERE PlanName = '青山镇森林防火应急预案' AND PlanId IS NULL")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Neither_a_plan_picked_nor_a_name_is_refused_beside_the_name_and_nothing_is_written()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var none = await (await TestApp.PostFormAsync(await app.AsAsync(Township), "/training/Drills/Create", DrillFields(null, " ", InChinaTime(TimeSpan.FromDays(3)), $"township:{qingshan}"))).Content.ReadAsStringAsync();
+        ErrorFor("Input.PlanName").Match(none).Groups[1].Value.Should().Be("请填写演练所依据的预案名称（或从列表中选择预案）");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Drills")).Should().Be(0);
     }
 
     private static async Task<HttpResponseMessage> RecordAsync(HttpClient client, int id, string handler, string report, string problems)
