@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|all] [--rate 50] [--seconds 20] [--concurrency 8]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|all] [--rate 50] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -29,6 +29,12 @@ try
     {
         lines.Add("## Home page: 我的待办 of a township user with 1,000,000 hazards in the county");
         lines.AddRange(await HomeBench.RunAsync(host, options, seed: options.Scenario == "home"));
+    }
+
+    if (options.Scenario is "training" or "all")
+    {
+        lines.Add("## Training: reminder mail burst and the yearly days-owed page (issue #12)");
+        lines.AddRange(await TrainingBench.RunAsync(host, options));
     }
 
     using var process = Process.GetCurrentProcess();
@@ -63,7 +69,7 @@ if (options.Output is { } output)
     await File.WriteAllLinesAsync(output, lines);
 }
 
-internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output, bool Keep = false)
+internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output, bool Keep = false, double Scale = 1)
 {
     public static Options Parse(string[] args)
     {
@@ -80,7 +86,8 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
             int.Parse(Value("--concurrency", "8"), CultureInfo.InvariantCulture),
             int.Parse(Value("--port", FreePort().ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             args.Contains("--output") ? Value("--output", "") : null,
-            args.Contains("--keep"));
+            args.Contains("--keep"),
+            double.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture));
     }
 
     private static int FreePort()
@@ -90,5 +97,5 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput");
+    public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput{(Scale != 1 ? $", data scale {Scale}" : "")}");
 }

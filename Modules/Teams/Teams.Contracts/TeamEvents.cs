@@ -111,3 +111,35 @@ public sealed record TeamMemberLeft : IntegrationEvent
 
     public string Source { get; init; } = "";
 }
+
+/// <summary>
+/// A member's name, mobile or ID card was corrected (an edit of the member that changed one of them): published after
+/// the save, so other modules' read copies (Training's known people) stay current. <see cref="Active"/> says whether
+/// the member is still in the team (an edit of a member who left keeps them left).
+/// </summary>
+public sealed record TeamMemberUpdated : IntegrationEvent
+{
+    public required int TeamId { get; init; }
+
+    public required string TeamName { get; init; }
+
+    public required TeamKind Kind { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public required int MemberId { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string IdCard { get; init; }
+
+    public string Mobile { get; init; } = "";
+
+    public string Source { get; init; } = "";
+
+    public required bool Active { get; init; }
+}

@@ -56,7 +56,11 @@ public sealed record DrillCompleted : IntegrationEvent
 {
     public required int DrillId { get; init; }
 
+    /// <summary>The plan's title (as issued, when the drill's plan was picked from Plans; else as entered by hand).</summary>
     public required string PlanName { get; init; }
+
+    /// <summary>The plan's id in Plans when the organiser picked it from the issued plans; null for a name entered by hand.</summary>
+    public int? PlanId { get; init; }
 
     public required DateOnly Date { get; init; }
 

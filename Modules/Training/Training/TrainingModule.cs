@@ -81,6 +81,8 @@ public sealed class TrainingModule : ModuleDefinition
         builder.RegisterType<TrainingNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DaysOwed>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<KnownPeopleBook>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<KnownPlansBook>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<FeedStamps>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Checklist>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<FeedLinks>().AsSelf().SingleInstance();
         builder.RegisterType<Todo.TrainingTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
@@ -94,6 +96,9 @@ public sealed class TrainingModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(subscriptions);
         subscriptions.Add<Teams.Contracts.TeamMemberJoined, Integration.TeamMemberJoinedHandler>();
         subscriptions.Add<Teams.Contracts.TeamMemberLeft, Integration.TeamMemberLeftHandler>();
+        subscriptions.Add<Teams.Contracts.TeamMemberUpdated, Integration.TeamMemberUpdatedHandler>();
+        subscriptions.Add<Plans.Contracts.PlanIssued, Integration.PlanIssuedHandler>();
+        subscriptions.Add<Plans.Contracts.PlanFiled, Integration.PlanFiledHandler>();
         subscriptions.Add<Grid.Contracts.GridMemberAssigned, Integration.GridMemberAssignedHandler>();
         subscriptions.Add<Grid.Contracts.GridMemberDeactivated, Integration.GridMemberDeactivatedHandler>();
         subscriptions.Add<Grid.Contracts.GridMemberReactivated, Integration.GridMemberReactivatedHandler>();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Emergency.BuildingBlocks.Access;
 using FluentAssertions;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Emergency.Host.Tests.Training;
@@ -72,6 +75,81 @@ public sealed partial class CalendarTests : TrainingTest
         var refused = await anonymous.GetAsync("/training/Calendar/Feed?t=" + Uri.EscapeDataString(tampered));
         refused.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await refused.Content.ReadAsStringAsync()).Should().NotContain("BEGIN:VEVENT");
+    }
+
+    private static async Task<string> FeedPathAsync(HttpClient client)
+    {
+        var page = await client.GetStringAsync("/training/Calendar");
+        return new Uri(WebUtility.HtmlDecode(FeedUrl().Match(page).Groups[1].Value)).PathAndQuery;
+    }
+
+    [Fact]
+    public async Task After_a_reset_the_old_feed_link_is_refused_as_revoked_and_the_new_one_works()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        await ScheduleAsync(app, await app.AsAsync(Bureau), "青山镇防汛培训", TimeSpan.FromDays(3), [qingshan]);
+        var township = await app.AsAsync(Township);
+        var old = await FeedPathAsync(township);
+        var anonymous = app.NewClient();
+        (await anonymous.GetAsync(old)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var reset = Text(await (await TestApp.PostFormAsync(township, "/training/Calendar?handler=Reset", new Dictionary<string, string>())).Content.ReadAsStringAsync());
+        reset.Should().Contain("已重置日历订阅链接：原链接已失效");
+        var renewed = await FeedPathAsync(township);
+
+        var refused = await anonymous.GetAsync(old);
+        refused.StatusCode.Should().Be(HttpStatusCode.Gone);
+        var note = await refused.Content.ReadAsStringAsync();
+        note.Should().Contain("该日历订阅链接已被重置，不再有效").And.NotContain("BEGIN:VEVENT");
+        var feed = await anonymous.GetAsync(renewed);
+        feed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await feed.Content.ReadAsStringAsync()).Should().Contain("SUMMARY:青山镇防汛培训");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM FeedStamps WHERE UserName = 'qingshan' AND Stamp = 1")).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_user_resets_only_their_own_link_and_another_users_link_keeps_working()
+    {
+        await using var app = await StartAsync();
+        var bureau = await app.AsAsync(Bureau);
+        var township = await app.AsAsync(Township);
+        var bureauLink = await FeedPathAsync(bureau);
+        var townshipLink = await FeedPathAsync(township);
+
+        // The handler takes no user: naming another account changes nothing for it.
+        (await TestApp.PostFormAsync(township, "/training/Calendar?handler=Reset&userName=yjj", new Dictionary<string, string> { ["UserName"] = Bureau })).EnsureSuccessStatusCode();
+        var anonymous = app.NewClient();
+        (await anonymous.GetAsync(bureauLink)).StatusCode.Should().Be(HttpStatusCode.OK, "yjj's link is yjj's to reset");
+        (await anonymous.GetAsync(townshipLink)).StatusCode.Should().Be(HttpStatusCode.Gone);
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM FeedStamps WHERE UserName = 'yjj'")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_read_only_leader_has_no_reset_and_a_reset_post_is_forbidden()
+    {
+        await using var app = await StartAsync();
+        var leader = await app.AsAsync(Leader);
+        var link = await FeedPathAsync(leader);
+        (await leader.GetStringAsync("/training/Calendar")).Should().NotContain("data-testid=\"feed-reset\"");
+        var refused = await TestApp.PostFormAsync(leader, "/training/Calendar?handler=Reset", new Dictionary<string, string>(), tokenFrom: "/Account/ChangePassword");
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await app.NewClient().GetAsync(link)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM FeedStamps")).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_link_made_before_stamps_works_until_its_user_resets()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var protector = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("training.calendar-feed");
+        var legacy = "/training/Calendar/Feed?t=" + Uri.EscapeDataString(protector.Protect($"{TestApp.County}|qingshan|0|{(int)UserScope.Township}|{qingshan}||"));
+        var anonymous = app.NewClient();
+        (await anonymous.GetAsync(legacy)).StatusCode.Should().Be(HttpStatusCode.OK, "an old link without a stamp reads as stamp 0");
+
+        (await TestApp.PostFormAsync(await app.AsAsync(Township), "/training/Calendar?handler=Reset", new Dictionary<string, string>())).EnsureSuccessStatusCode();
+        (await anonymous.GetAsync(legacy)).StatusCode.Should().Be(HttpStatusCode.Gone);
     }
 
     [GeneratedRegex("value=\"([^\"]+)\" data-testid=\"feed-url\"")]

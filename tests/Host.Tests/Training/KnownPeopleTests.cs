@@ -37,6 +37,65 @@ public sealed class KnownPeopleTests : TrainingTest
         Text(await (await app.AsAsync(Township)).GetStringAsync("/training/Skills")).Should().NotContain("队员1").And.Contain("队员2");
     }
 
+    private static async Task<int> EditMemberAsync(TestApp app, int team, int member, string name, string idCard, string mobile, string skills = "水上救援")
+    {
+        var form = TeamsTest.MemberForm(name, idCard, mobile);
+        form["Input.Skills"] = skills;
+        var saved = await TestApp.PostFormAsync(await app.AsAsync(Township), $"/teams/Members/Edit?team={team}&id={member}", form);
+        Text(await saved.Content.ReadAsStringAsync()).Should().Contain("已保存队员：" + name);
+        return member;
+    }
+
+    private static Task<int> UpdatedEventsAsync(TestApp app) =>
+        CountAsync(app, "teams", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%TeamMemberUpdated%'");
+
+    [Fact]
+    public async Task An_edit_of_a_team_members_name_mobile_or_id_card_in_Teams_updates_the_known_person_in_Training()
+    {
+        await using var app = await StartAsync();
+        var team = await TeamsTest.RegisterAsync(app, Township, "Township", await TeamsTest.TownshipKeyAsync(app), "青山镇应急救援队");
+        await TeamsTest.AddMembersAsync(app, Township, team, 1, 1);
+        await KnownAsync(app, "Name = '队员1' AND Active = 1", 1);
+        var member = await CountAsync(app, "teams", "SELECT Id AS Value FROM Members WHERE Name = '队员1'");
+
+        await EditMemberAsync(app, team, member, "韦队员", TeamsTest.IdCardNumber(41), "13977778888");
+        (await KnownAsync(app, $"SourceModule = 'teams' AND SourceId = {member} AND Name = '韦队员' AND IdCard = '{TeamsTest.IdCardNumber(41)}' AND Mobile = '13977778888' AND Active = 1", 1))
+            .Should().Be(1, "the invitee list shows the corrected person");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM KnownPeople")).Should().Be(1, "updated in place");
+        Text(await (await app.AsAsync(Township)).GetStringAsync("/training/Skills")).Should().Contain("韦队员").And.NotContain("队员1");
+    }
+
+    [Fact]
+    public async Task An_edit_that_changes_no_published_field_publishes_nothing()
+    {
+        await using var app = await StartAsync();
+        var team = await TeamsTest.RegisterAsync(app, Township, "Township", await TeamsTest.TownshipKeyAsync(app), "青山镇应急救援队");
+        await TeamsTest.AddMembersAsync(app, Township, team, 1, 1);
+        var member = await CountAsync(app, "teams", "SELECT Id AS Value FROM Members WHERE Name = '队员1'");
+
+        await EditMemberAsync(app, team, member, "队员1", TeamsTest.IdCardNumber(1), "13800001111", skills: "水上救援、绳索救援");
+        (await UpdatedEventsAsync(app)).Should().Be(0, "skills are not published");
+        await EditMemberAsync(app, team, member, "队员1", TeamsTest.IdCardNumber(1), "13800002222");
+        (await UpdatedEventsAsync(app)).Should().Be(1, "a changed mobile is");
+    }
+
+    [Fact]
+    public async Task An_edit_of_a_member_who_left_updates_the_known_person_and_keeps_them_inactive()
+    {
+        await using var app = await StartAsync();
+        var team = await TeamsTest.RegisterAsync(app, Township, "Township", await TeamsTest.TownshipKeyAsync(app), "青山镇应急救援队");
+        await TeamsTest.AddMembersAsync(app, Township, team, 1, 1);
+        var member = await CountAsync(app, "teams", "SELECT Id AS Value FROM Members WHERE Name = '队员1'");
+        var details = $"/teams/Teams/Details?id={team}";
+        (await TestApp.PostFormAsync(await app.AsAsync(Township), $"{details}&handler=Leave&member={member}",
+            new Dictionary<string, string> { ["leftOn"] = "2026-11-20", ["leftReason"] = "外出务工" }, tokenFrom: details)).EnsureSuccessStatusCode();
+        await KnownAsync(app, "Name = '队员1' AND Active = 0", 1);
+
+        await EditMemberAsync(app, team, member, "队员一", TeamsTest.IdCardNumber(1), "13800001111");
+        (await KnownAsync(app, "Name = '队员一' AND Active = 0", 1)).Should().Be(1, "the correction reaches Training, the person stays inactive");
+        Text(await (await app.AsAsync(Township)).GetStringAsync("/training/Skills")).Should().NotContain("队员一");
+    }
+
     [Fact]
     public async Task A_grid_member_assigned_in_Grid_becomes_a_known_grid_member_and_is_inactive_while_deactivated()
     {

@@ -189,9 +189,21 @@ internal sealed class TeamRoster(TeamsDbContext db, TeamMinimums minimums, TimeP
             return RosterResult.Refused(errors);
         }
 
+        var published = (member.Name, member.IdCardNumber, member.Mobile);
         Fill(member, draft);
         var warnings = member.IsActive ? await OtherTeamsAsync(team, [member.IdCardNumber], cancellationToken) : [];
         await RecountAsync(team, cancellationToken);
+        if (published != (member.Name, member.IdCardNumber, member.Mobile))
+        {
+            // Name, mobile or ID card changed: readers of the member (Training's known people) are told.
+            db.PublishAfterSave(() => new TeamMemberUpdated
+            {
+                TeamId = team.Id, TeamName = team.Name, Kind = team.Kind, TownshipId = team.TownshipId, VillageId = team.VillageId,
+                DepartmentId = team.DepartmentId, MemberId = member.Id, Name = member.Name, IdCard = member.IdCardNumber,
+                Mobile = member.Mobile, Source = SourceLabel(member.Source), Active = member.IsActive,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return new RosterResult([], warnings.Select(w => Warning(member.Name, w.Value)).ToList());
     }

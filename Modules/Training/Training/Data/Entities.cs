@@ -228,6 +228,9 @@ internal sealed class Drill : ICalendarItem
 
     public string PlanName { get; set; } = "";
 
+    /// <summary>The plan's id in Plans when the organiser picked it from the issued plans (<see cref="KnownPlan"/>); null for a name entered by hand.</summary>
+    public int? PlanId { get; set; }
+
     public Contracts.DrillKind Kind { get; set; }
 
     public string Scenario { get; set; } = "";

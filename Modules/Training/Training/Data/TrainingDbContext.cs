@@ -29,6 +29,10 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
 
     public DbSet<SkillTick> SkillTicks => Set<SkillTick>();
 
+    public DbSet<KnownPlan> KnownPlans => Set<KnownPlan>();
+
+    public DbSet<FeedStamp> FeedStamps => Set<FeedStamp>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -79,6 +83,23 @@ internal sealed class TrainingDbContext(DbContextOptions<TrainingDbContext> opti
             b.HasIndex(x => new { x.SourceModule, x.SourceId }).IsUnique();
             b.HasIndex(x => new { x.TownshipId, x.UnitKind, x.UnitId });
             b.HasIndex(x => x.IdCard);
+        });
+        modelBuilder.Entity<KnownPlan>(b =>
+        {
+            b.ToTable("KnownPlans");
+            b.Property(x => x.Title).HasMaxLength(200);
+            b.Property(x => x.Type).HasMaxLength(40);
+            b.Property(x => x.Category).HasMaxLength(40);
+            b.Property(x => x.OwnerName).HasMaxLength(100);
+            b.Property(x => x.DocumentNumber).HasMaxLength(100);
+            b.HasIndex(x => x.PlanId).IsUnique();
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<FeedStamp>(b =>
+        {
+            b.ToTable("FeedStamps");
+            b.Property(x => x.UserName).HasMaxLength(64);
+            b.HasIndex(x => x.UserName).IsUnique();
         });
         modelBuilder.Entity<SkillTick>(b =>
         {

@@ -41,8 +41,9 @@ internal sealed class DaysOwed(TrainingDbContext db, ICountyUnits units, ICounty
             .GroupBy(x => new { x.UnitKind, x.UnitId, x.Status })
             .Select(g => new { g.Key.UnitKind, g.Key.UnitId, g.Key.Status, Days = g.Sum(x => x.Days) })
             .ToListAsync(cancellationToken);
+        var byUnit = sums.ToLookup(s => (s.UnitKind, s.UnitId));
         double Sum(UnitKind kind, int id, bool closedOnly) =>
-            sums.Where(s => s.UnitKind == kind && s.UnitId == id && (!closedOnly || s.Status == SessionStatus.Closed)).Sum(s => s.Days);
+            byUnit[(kind, id)].Where(s => !closedOnly || s.Status == SessionStatus.Closed).Sum(s => s.Days);
 
         var result = new List<UnitOwed>();
         var allTownships = await units.TownshipsAsync(county, cancellationToken);

@@ -191,6 +191,7 @@ internal sealed class Drills(TrainingDbContext db, TrainingNotices notices, Time
             {
                 DrillId = drill.Id,
                 PlanName = drill.PlanName,
+                PlanId = drill.PlanId,
                 Date = DateOnly.FromDateTime(ChinaTime.FromUtc(drill.StartsAtUtc)),
                 Kind = drill.Kind,
                 ProblemsFound = drill.Problems.Count,

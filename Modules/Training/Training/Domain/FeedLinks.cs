@@ -9,7 +9,9 @@ namespace Emergency.Training.Domain;
 /// The signed link of a user's calendar feed (<c>/training/Feed?t=…</c>), read by a phone or desktop calendar without
 /// signing in. Like the experts' answer links, the token is protected (encrypted and signed) with ASP.NET Data
 /// Protection; it carries the county, the user and the user's calendar scope when the link was made, so a tampered
-/// token is refused and no one can widen their own view.
+/// token is refused and no one can widen their own view. It also carries the user's feed stamp (<see cref="FeedStamps"/>)
+/// when it was made: after the user resets the link (重置订阅链接) the stamp moves on and the old link is refused.
+/// A link made before stamps existed reads as stamp 0 (a user who never reset).
 /// </summary>
 internal sealed class FeedLinks(IDataProtectionProvider protection)
 {
@@ -17,7 +19,7 @@ internal sealed class FeedLinks(IDataProtectionProvider protection)
 
     private readonly IDataProtector protector = protection.CreateProtector(Purpose);
 
-    public string Create(string county, string userName, CalendarScope scope)
+    public string Create(string county, string userName, CalendarScope scope, int stamp)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var payload = string.Join('|',
@@ -27,7 +29,8 @@ internal sealed class FeedLinks(IDataProtectionProvider protection)
             ((int)scope.Level).ToString(CultureInfo.InvariantCulture),
             Number(scope.TownshipId),
             Number(scope.VillageId),
-            Number(scope.DepartmentId));
+            Number(scope.DepartmentId),
+            stamp.ToString(CultureInfo.InvariantCulture));
         return protector.Protect(payload);
     }
 
@@ -54,17 +57,23 @@ internal sealed class FeedLinks(IDataProtectionProvider protection)
         }
 
         var parts = text.Split('|');
-        if (parts.Length != 7 || parts[0].Length is 0 or > 12 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || !Enum.IsDefined((UserScope)level))
+        if (parts.Length is not (7 or 8) || parts[0].Length is 0 or > 12 || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var level) || !Enum.IsDefined((UserScope)level))
         {
             return null;
         }
 
-        return new Payload(parts[0], parts[1], new CalendarScope(parts[2] == "1", (UserScope)level, Parse(parts[4]), Parse(parts[5]), Parse(parts[6])));
+        var stamp = 0;
+        if (parts.Length == 8 && !int.TryParse(parts[7], NumberStyles.None, CultureInfo.InvariantCulture, out stamp))
+        {
+            return null;
+        }
+
+        return new Payload(parts[0], parts[1], new CalendarScope(parts[2] == "1", (UserScope)level, Parse(parts[4]), Parse(parts[5]), Parse(parts[6])), stamp);
     }
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static int? Parse(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    internal sealed record Payload(string County, string UserName, CalendarScope Scope);
+    internal sealed record Payload(string County, string UserName, CalendarScope Scope, int Stamp);
 }

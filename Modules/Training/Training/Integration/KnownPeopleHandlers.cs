@@ -31,6 +31,18 @@ internal sealed class TeamMemberLeftHandler(KnownPeopleBook book) : IIntegration
     }
 }
 
+/// <summary>A team member's name, mobile or ID card was corrected in Teams: the read copy follows, active or not as Teams says.</summary>
+internal sealed class TeamMemberUpdatedHandler(KnownPeopleBook book) : IIntegrationEventHandler<TeamMemberUpdated>
+{
+    public Task HandleAsync(TeamMemberUpdated integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var e = integrationEvent;
+        var (kind, id) = KnownPeopleBook.TeamUnit(e.TownshipId, e.VillageId, e.DepartmentId);
+        return book.RecordAsync(new PersonNews(KnownPerson.FromTeams, e.MemberId, e.Name, e.IdCard, e.Mobile, kind, id, KnownPeopleBook.TeamMember, e.TeamName, e.Active), cancellationToken);
+    }
+}
+
 /// <summary>A grid member was assigned: known as an active 网格员 of the village.</summary>
 internal sealed class GridMemberAssignedHandler(KnownPeopleBook book) : IIntegrationEventHandler<GridMemberAssigned>
 {

@@ -243,6 +243,9 @@ namespace Emergency.Training.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlanName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -361,6 +364,31 @@ namespace Emergency.Training.Data.Migrations
                     b.HasIndex("UnitKind", "UnitId");
 
                     b.ToTable("DrillUnits", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Training.Data.FeedStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ResetAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique();
+
+                    b.ToTable("FeedStamps", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Training.Data.Invitee", b =>
@@ -485,6 +513,70 @@ namespace Emergency.Training.Data.Migrations
                     b.HasIndex("TownshipId", "UnitKind", "UnitId");
 
                     b.ToTable("KnownPeople", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Training.Data.KnownPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Filed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.HasIndex("TownshipId");
+
+                    b.ToTable("KnownPlans", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Training.Data.SessionTarget", b =>

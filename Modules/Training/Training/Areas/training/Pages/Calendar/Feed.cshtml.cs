@@ -12,12 +12,15 @@ namespace Emergency.Training.Areas.training.Pages.Calendar;
 /// <summary>
 /// The user's calendar feed (.ics, METHOD:PUBLISH) read by a calendar app through the signed link of the calendar page,
 /// without signing in: the sessions and drills the link's unit sees, from a year back (cancelled ones STATUS:CANCELLED).
-/// The link names its county, so the page works in a scope of its own for that county. A tampered link is refused (404).
+/// The link names its county, so the page works in a scope of its own for that county. A tampered link is refused (404);
+/// a link its user has since reset (重置订阅链接: its stamp is not the user's current one) answers 410 with a Chinese note.
 /// </summary>
 [AllowAnonymous]
 internal sealed class FeedModel(ILifetimeScope lifetimeScope, FeedLinks links, ICountyDirectory counties, TimeProvider clock) : PageModel
 {
     public const string InvalidLink = "日历订阅链接无效或已被篡改";
+
+    public const string RevokedLink = "该日历订阅链接已被重置，不再有效。请登录平台，在“培训演练日历”页面复制新的订阅链接。";
 
     public async Task<IActionResult> OnGetAsync(string? t, CancellationToken cancellationToken)
     {
@@ -30,6 +33,11 @@ internal sealed class FeedModel(ILifetimeScope lifetimeScope, FeedLinks links, I
         await using var scope = lifetimeScope.BeginLifetimeScope();
         scope.Resolve<ICountyContext>().Set(payload.County);
         var db = scope.Resolve<TrainingDbContext>();
+        if (payload.Stamp != await scope.Resolve<FeedStamps>().CurrentAsync(payload.UserName, cancellationToken))
+        {
+            return new ContentResult { StatusCode = StatusCodes410, Content = RevokedLink, ContentType = "text/plain; charset=utf-8" };
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var from = now.AddDays(-365);
         var sessions = await TrainingAccess.SessionsFor(payload.Scope, db.Sessions.AsNoTracking()).Where(s => s.StartsAtUtc >= from).OrderBy(s => s.StartsAtUtc).Take(1000).ToListAsync(cancellationToken);
@@ -42,4 +50,6 @@ internal sealed class FeedModel(ILifetimeScope lifetimeScope, FeedLinks links, I
     }
 
     private const int StatusCodes404 = 404;
+
+    private const int StatusCodes410 = 410;
 }

@@ -3,6 +3,7 @@ using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Notices;
 using Emergency.Training.Data;
 using Emergency.Training.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,15 +11,20 @@ namespace Emergency.Training.Areas.training.Pages.Calendar;
 
 /// <summary>
 /// 培训演练日历: a month (China time) of the sessions and drills the user's unit sees (the county all, a township its own
-/// and its villages', a village its own), previous and next month; and the user's signed calendar-feed (.ics) link.
+/// and its villages', a village its own), previous and next month; and the user's signed calendar-feed (.ics) link,
+/// which the user may reset (重置订阅链接: the old link is refused from then on). Only the signed-in user's own link is
+/// ever reset: the handler takes no user.
 /// </summary>
-internal sealed class IndexModel(TrainingDbContext db, TrainingAccess access, FeedLinks links, IPublicAddress address, TimeProvider clock) : PageModel
+internal sealed class IndexModel(TrainingDbContext db, TrainingAccess access, FeedLinks links, FeedStamps stamps, IPublicAddress address, TimeProvider clock) : PageModel
 {
     public DateOnly Month { get; private set; }
 
     public IReadOnlyList<Entry> Entries { get; private set; } = [];
 
     public string FeedUrl { get; private set; } = "";
+
+    /// <summary>A read-only post (县领导) writes nothing, not even its stamp: no reset button.</summary>
+    public bool CanReset => access.CanWrite;
 
     /// <summary>The month shown, "yyyy-MM"; the current China month when missing or not a month.</summary>
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
@@ -41,7 +47,16 @@ internal sealed class IndexModel(TrainingDbContext db, TrainingAccess access, Fe
             .Concat(drills.Select(d => new Entry(ChinaTime.FromUtc(d.StartsAtUtc), "演练", d.PlanName, d.Place, "/Drills/Details", d.Id, d.Status == DrillStatus.Cancelled)))
             .OrderBy(e => e.StartsAt)
             .ToList();
-        FeedUrl = address.Absolute("/training/Calendar/Feed?t=" + Uri.EscapeDataString(links.Create(access.County, access.UserName, access.Calendar)));
+        var stamp = await stamps.CurrentAsync(access.UserName, cancellationToken);
+        FeedUrl = address.Absolute("/training/Calendar/Feed?t=" + Uri.EscapeDataString(links.Create(access.County, access.UserName, access.Calendar, stamp)));
+    }
+
+    /// <summary>重置订阅链接: the user's own feed stamp moves on, so every link given out before stops working.</summary>
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken cancellationToken)
+    {
+        await stamps.ResetAsync(access.UserName, cancellationToken);
+        TempData["Notice"] = "已重置日历订阅链接：原链接已失效，请在日历应用中改用下方的新链接";
+        return RedirectToPage();
     }
 
     /// <summary>The weeks of the month, Monday first; days outside the month are null.</summary>

@@ -7,17 +7,23 @@ using Emergency.Training.Data;
 using Emergency.Training.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Training.Areas.training.Pages.Drills;
 
 /// <summary>
-/// 计划演练: the county (for townships, villages and departments) or a township (itself and its villages). The plan's
-/// name is entered by hand until the Plans module exists; a drill in the past is refused beside its time.
+/// 计划演练: the county (for townships, villages and departments) or a township (itself and its villages). The plan is
+/// picked from the plans in force Plans issued (Training's <see cref="KnownPlan"/> copy: the county all, a township its
+/// own and its villages'), and the drill keeps its id; a plan not listed is named by hand. A plan the organiser may not
+/// pick, or neither a plan nor a name, is refused beside the field; a drill in the past beside its time.
 /// </summary>
 [RequirePermission(TrainingModule.Manage)]
-internal sealed class CreateModel(TrainingAccess access, Domain.Drills drills, ICountyUnits units, TimeProvider clock) : PageModel
+internal sealed class CreateModel(TrainingDbContext db, TrainingAccess access, Domain.Drills drills, ICountyUnits units, TimeProvider clock) : PageModel
 {
     public Organiser? Organiser { get; private set; }
+
+    /// <summary>The issued plans the organiser may pick.</summary>
+    public IReadOnlyList<KnownPlan> PlanOptions { get; private set; } = [];
 
     [BindProperty]
     public DrillInput Input { get; set; } = new();
@@ -30,6 +36,7 @@ internal sealed class CreateModel(TrainingAccess access, Domain.Drills drills, I
             return Forbid();
         }
 
+        PlanOptions = await PlansAsync(Organiser, cancellationToken);
         var start = ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime).Date.AddDays(14).AddHours(9);
         Input.StartsAt = start;
         Input.EndsAt = start.AddHours(3);
@@ -44,7 +51,17 @@ internal sealed class CreateModel(TrainingAccess access, Domain.Drills drills, I
             return Forbid();
         }
 
+        PlanOptions = await PlansAsync(Organiser, cancellationToken);
         var problems = Domain.Drills.CheckSchedule(Input.StartsAt, Input.EndsAt, clock.GetUtcNow().UtcDateTime, "Input.");
+        var plan = Input.PlanId is { } planId ? PlanOptions.FirstOrDefault(p => p.PlanId == planId) : null;
+        if (Input.PlanId is not null && plan is null)
+        {
+            problems.Add(new("Input.PlanId", "只能选择本单位可见的现行有效预案"));
+        }
+        else if (plan is null && string.IsNullOrWhiteSpace(Input.PlanName))
+        {
+            problems.Add(new("Input.PlanName", "请填写演练所依据的预案名称（或从列表中选择预案）"));
+        }
         var chosen = Organiser.TargetOptions.Where(u => Input.UnitKeys.Contains(u.Key)).ToList();
         if (Input.UnitKeys.Count == 0)
         {
@@ -68,7 +85,8 @@ internal sealed class CreateModel(TrainingAccess access, Domain.Drills drills, I
         var drill = await drills.PlanAsync(
             new Drill
             {
-                PlanName = Input.PlanName!.Trim(),
+                PlanName = plan?.Title ?? Input.PlanName!.Trim(),
+                PlanId = plan?.PlanId,
                 Kind = Input.Kind,
                 Scenario = Input.Scenario!.Trim(),
                 StartsAtUtc = ChinaTime.ToUtc(Input.StartsAt!.Value),
@@ -87,9 +105,14 @@ internal sealed class CreateModel(TrainingAccess access, Domain.Drills drills, I
         return RedirectToPage("Details", new { id = drill.Id });
     }
 
+    private Task<List<KnownPlan>> PlansAsync(Organiser organiser, CancellationToken cancellationToken) =>
+        KnownPlansBook.For(organiser, db.KnownPlans.AsNoTracking()).Take(500).ToListAsync(cancellationToken);
+
     internal sealed class DrillInput
     {
-        [Required(ErrorMessage = "请填写演练所依据的预案名称")]
+        /// <summary>The picked plan's id in Plans; null: named by hand in <see cref="PlanName"/>.</summary>
+        public int? PlanId { get; set; }
+
         [StringLength(200, ErrorMessage = "预案名称不能超过 200 个字")]
         public string? PlanName { get; set; }
 
