@@ -23,6 +23,8 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
 
     public DbSet<RevisionTrigger> Triggers => Set<RevisionTrigger>();
 
+    public DbSet<PlanDrill> Drills => Set<PlanDrill>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -109,6 +111,15 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.Property(x => x.ClosedBy).HasMaxLength(64);
             b.HasIndex(x => new { x.PlanId, x.ClosedAtUtc });
             b.HasIndex(x => x.SourceKey);
+        });
+        modelBuilder.Entity<PlanDrill>(b =>
+        {
+            b.ToTable("PlanDrills");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.OriginalName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => x.PlanId);
         });
     }
 }
