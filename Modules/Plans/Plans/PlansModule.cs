@@ -117,6 +117,7 @@ public sealed class PlansModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(subscriptions);
         subscriptions.Add<Experts.Contracts.ExpertAdmitted, Integration.ExpertAdmittedHandler>();
         subscriptions.Add<Experts.Contracts.ExpertExited, Integration.ExpertExitedHandler>();
+        subscriptions.Add<Experts.Contracts.ExpertEmployerChanged, Integration.ExpertEmployerChangedHandler>();
         subscriptions.Add<Experts.Contracts.ExpertDisqualified, Integration.ExpertDisqualifiedHandler>();
         subscriptions.Add<Training.Contracts.DrillCompleted, Integration.DrillCompletedHandler>();
     }

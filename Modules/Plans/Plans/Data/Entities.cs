@@ -262,6 +262,9 @@ internal sealed class ReviewExpert
     /// <summary>专业领域, joined with "、".</summary>
     public string Fields { get; set; } = "";
 
+    /// <summary>工作单位 (from ExpertAdmitted / ExpertEmployerChanged); an expert employed by a plan's owner unit recuses.</summary>
+    public string Employer { get; set; } = "";
+
     public bool Active { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

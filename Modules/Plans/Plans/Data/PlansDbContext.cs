@@ -75,6 +75,7 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.Property(x => x.Name).HasMaxLength(50);
             b.Property(x => x.Unit).HasMaxLength(100);
             b.Property(x => x.Fields).HasMaxLength(500);
+            b.Property(x => x.Employer).HasMaxLength(100);
             b.HasIndex(x => x.ExpertId).IsUnique();
         });
         modelBuilder.Entity<PlanReview>(b =>
