@@ -505,6 +505,11 @@ namespace Emergency.Plans.Data.Migrations
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Employer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ExpertId")
                         .HasColumnType("INTEGER");
 
