@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|all] [--rate 50] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|all] [--rate 50] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -23,6 +23,12 @@ try
     {
         lines.Add("## Grid: hazard ledger and overdue sweep (issue #5)");
         lines.AddRange(await GridBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "plans" or "all")
+    {
+        lines.Add("## Plans: registry page and daily deadline check (issue #13)");
+        lines.AddRange(await PlansBench.RunAsync(host, options));
     }
 
     if (options.Scenario is "home" or "all")

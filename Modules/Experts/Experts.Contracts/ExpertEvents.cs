@@ -29,6 +29,20 @@ public sealed record ExpertAdmitted : IntegrationEvent
     public required string CertificateNumber { get; init; }
 
     public required DateOnly TermEnd { get; init; }
+
+    /// <summary>工作单位 as entered in the expert's record; empty in events written before it was carried.</summary>
+    public string Employer { get; init; } = "";
+}
+
+/// <summary>The bureau changed an expert's employer (工作单位): applied by the county manager or confirmed from a department's filing.</summary>
+public sealed record ExpertEmployerChanged : IntegrationEvent
+{
+    public required int ExpertId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>The new 工作单位.</summary>
+    public required string Employer { get; init; }
 }
 
 /// <summary>An expert was sent a dispatch notice (调用通知) for an incident or task.</summary>

@@ -69,3 +69,32 @@ public sealed record PlanNeedsRevision : IntegrationEvent
 
     public int? VillageId { get; init; }
 }
+
+/// <summary>
+/// A plan in force was not drilled by its due date (演练周期 of its type, from the last drill or the issue): published
+/// once per plan and due date by the daily drill sweep.
+/// </summary>
+public sealed record PlanDrillOverdue : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The plan type's name (e.g. "TownshipGeneral"), as in <see cref="PlanIssued.Type"/>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The owner unit's name (县人民政府, the department, township or village).</summary>
+    public required string OwnerName { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    /// <summary>The date the drill was due (China).</summary>
+    public required DateOnly DueOn { get; init; }
+
+    /// <summary>The last drill, null when never drilled (the cadence then runs from the issue).</summary>
+    public DateOnly? LastDrillOn { get; init; }
+}

@@ -44,6 +44,26 @@ public sealed class PlansModule : ModuleDefinition
     internal static readonly IntSetting EvaluationLeadDays =
         new("plans.evaluation-lead-days", "预案评估到期提前提醒（天）", "Evaluation due notice lead (days)", SettingsGroup, 60, 1, 365, "天");
 
+    /// <summary>演练周期 of government plans (county 总体/专项, department, township plans; 令第708号 Art 8: at least every 2 years).</summary>
+    internal static readonly IntSetting DrillMonthsGovernment =
+        new("plans.drill-months-government", "政府及部门、乡镇预案演练周期（月）", "Drill cadence: government, department and township plans (months)", SettingsGroup, 24, 1, 60, "个月");
+
+    /// <summary>演练周期 of enterprise 综合/专项 plans (DOMAIN: once a year).</summary>
+    internal static readonly IntSetting DrillMonthsEnterprise =
+        new("plans.drill-months-enterprise", "企业综合、专项预案演练周期（月）", "Drill cadence: enterprise general and special plans (months)", SettingsGroup, 12, 1, 60, "个月");
+
+    /// <summary>演练周期 of enterprise 现场处置方案 (DOMAIN: every 6 months).</summary>
+    internal static readonly IntSetting DrillMonthsOnSite =
+        new("plans.drill-months-onsite", "企业现场处置方案演练周期（月）", "Drill cadence: enterprise on-site disposal plans (months)", SettingsGroup, 6, 1, 60, "个月");
+
+    /// <summary>演练周期 of village “多合一” disposal plans: no rule names one; the default is yearly, like enterprise plans.</summary>
+    internal static readonly IntSetting DrillMonthsVillage =
+        new("plans.drill-months-village", "村（社区）处置方案演练周期（月）", "Drill cadence: village disposal plans (months)", SettingsGroup, 12, 1, 60, "个月");
+
+    /// <summary>Days before a drill falls due that the plan is listed as due soon and its owner noticed (once).</summary>
+    internal static readonly IntSetting DrillLeadDays =
+        new("plans.drill-lead-days", "预案演练到期提前提醒（天）", "Drill due notice lead (days)", SettingsGroup, 30, 1, 365, "天");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "应急预案";
@@ -62,7 +82,7 @@ public sealed class PlansModule : ModuleDefinition
         new(Manage, "管理本单位应急预案（登记、上传版本、签发、报送备案、受理备案）", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [FilingDays, DeemedDays, FileMaxMegabytes, TownshipPlansDate, EvaluationYears, EvaluationLeadDays];
+    public override IEnumerable<SettingDefinition> Settings => [FilingDays, DeemedDays, FileMaxMegabytes, TownshipPlansDate, EvaluationYears, EvaluationLeadDays, DrillMonthsGovernment, DrillMonthsEnterprise, DrillMonthsOnSite, DrillMonthsVillage, DrillLeadDays];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -75,6 +95,7 @@ public sealed class PlansModule : ModuleDefinition
         builder.RegisterType<Reviews>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Triggers>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Evaluations>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Drills>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Integration.ReviewExpertBook>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<PlansNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.PlansTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
@@ -88,6 +109,7 @@ public sealed class PlansModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<FilingJob>("filing", "0 8 * * *");
         jobs.PerCounty<EvaluationJob>("evaluation", "10 8 * * *");
+        jobs.PerCounty<DrillJob>("drill", "20 8 * * *");
     }
 
     public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
@@ -95,6 +117,7 @@ public sealed class PlansModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(subscriptions);
         subscriptions.Add<Experts.Contracts.ExpertAdmitted, Integration.ExpertAdmittedHandler>();
         subscriptions.Add<Experts.Contracts.ExpertExited, Integration.ExpertExitedHandler>();
+        subscriptions.Add<Experts.Contracts.ExpertEmployerChanged, Integration.ExpertEmployerChangedHandler>();
         subscriptions.Add<Experts.Contracts.ExpertDisqualified, Integration.ExpertDisqualifiedHandler>();
         subscriptions.Add<Training.Contracts.DrillCompleted, Integration.DrillCompletedHandler>();
     }

@@ -98,6 +98,8 @@ public sealed partial class RosterEntryTests : ExpertsTest
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM Recommendations")).Should().Be(0, "no fake round or recommendation");
         (await OutboxCountAsync(app, "ExpertAdmitted")).Should().Be(1, "the same event an approval publishes");
         (await CountAsync(app, "experts", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%.ExpertAdmitted' AND Payload LIKE '%QSYJ-2024-008%'")).Should().Be(1);
+        (await Eventually.WaitAsync(() => CountAsync(app, "plans", "SELECT COUNT(*) AS Value FROM ReviewExperts WHERE Name = '陆梅' AND Employer = '青山县化工园区管委会'"), n => n == 1))
+            .Should().Be(1, "ExpertAdmitted carries the employer to Plans' reviewer copy");
 
         var id = await CountAsync(app, "experts", "SELECT Id AS Value FROM Experts WHERE Name = '陆梅'");
         Text(await bureau.GetStringAsync($"/experts/Profile?id={id}")).Should().Contain("QSYJ-2024-008").And.Contain("2024-03-01 — 2027-02-28").And.Contain("危险化学品");

@@ -75,4 +75,46 @@ public sealed class ReviewTests : PlansTest
         Text(await (await ActAsync(township, id, "Review", new() { ["Review.HeldOn"] = "2026-11-20", ["Review.ExpertIds[0]"] = Invariant(row) })).Content.ReadAsStringAsync()).Should().Contain("已组织评审");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM PlanReviewers WHERE ExpertId = 901 AND Name = '孙水文'")).Should().Be(1);
     }
+
+    [Fact]
+    public async Task An_expert_employed_by_the_owner_unit_recuses_by_the_normalised_employer_name()
+    {
+        await using var app = await StartAsync();
+        await using (var experts = app.OpenStore("experts"))
+        {
+            experts.Publish(new ExpertAdmitted { ExpertId = 902, Name = "钱工", Level = ExpertTeamLevel.County, Fields = ["水旱灾害"], CertificateNumber = "QS-902", TermEnd = new DateOnly(2029, 12, 31), Employer = "　青山镇 " });
+            await experts.SaveChangesAsync();
+        }
+
+        (await Eventually.WaitAsync(() => CountAsync(app, "SELECT COUNT(*) AS Value FROM ReviewExperts WHERE ExpertId = 902"), n => n == 1)).Should().Be(1);
+        var (township, id) = await SpecialPlanAsync(app);
+        var row = await CountAsync(app, "SELECT Id AS Value FROM ReviewExperts WHERE ExpertId = 902");
+        Text(await (await ActAsync(township, id, "Review", new() { ["Review.HeldOn"] = "2026-11-20", ["Review.ExpertIds[0]"] = Invariant(row) })).Content.ReadAsStringAsync())
+            .Should().Contain("钱工是预案编制单位（青山镇）人员，应当回避");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM PlanReviews")).Should().Be(0, "nothing written");
+    }
+
+    [Fact]
+    public async Task An_employer_changed_in_Experts_moves_the_recusal_with_it()
+    {
+        await using var app = await StartAsync();
+        await using (var experts = app.OpenStore("experts"))
+        {
+            experts.Publish(new ExpertAdmitted { ExpertId = 903, Name = "李工", Level = ExpertTeamLevel.County, Fields = ["水旱灾害"], CertificateNumber = "QS-903", TermEnd = new DateOnly(2029, 12, 31), Employer = "县气象台" });
+            await experts.SaveChangesAsync();
+        }
+
+        await Eventually.WaitAsync(() => CountAsync(app, "SELECT COUNT(*) AS Value FROM ReviewExperts WHERE ExpertId = 903"), n => n == 1);
+        await using (var experts = app.OpenStore("experts"))
+        {
+            experts.Publish(new ExpertEmployerChanged { ExpertId = 903, Name = "李工", Employer = "青山镇" });
+            await experts.SaveChangesAsync();
+        }
+
+        (await Eventually.WaitAsync(() => CountAsync(app, "SELECT COUNT(*) AS Value FROM ReviewExperts WHERE ExpertId = 903 AND Employer = '青山镇'"), n => n == 1)).Should().Be(1);
+        var (township, id) = await SpecialPlanAsync(app);
+        var row = await CountAsync(app, "SELECT Id AS Value FROM ReviewExperts WHERE ExpertId = 903");
+        Text(await (await ActAsync(township, id, "Review", new() { ["Review.HeldOn"] = "2026-11-20", ["Review.ExpertIds[0]"] = Invariant(row) })).Content.ReadAsStringAsync())
+            .Should().Contain("李工是预案编制单位（青山镇）人员，应当回避");
+    }
 }

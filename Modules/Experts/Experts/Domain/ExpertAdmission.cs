@@ -108,6 +108,7 @@ internal sealed class ExpertAdmission(ExpertsDbContext db, ICountySettings setti
         Fields = [.. fieldNames],
         CertificateNumber = expert.CertificateNumber,
         TermEnd = expert.TermEnd,
+        Employer = expert.Employer,
     };
 
     private async Task<string> NextCertificateAsync(int year, CancellationToken cancellationToken)

@@ -249,8 +249,14 @@ internal sealed class ExpertEditing(ExpertsDbContext db, TimeProvider clock)
     public Task<List<int>> FieldIdsAsync(int expertId, CancellationToken cancellationToken) =>
         db.ExpertFields.AsNoTracking().Where(f => f.ExpertId == expertId).Select(f => f.FieldId).ToListAsync(cancellationToken);
 
+    /// <summary>Applies the edit; a changed employer is published (<see cref="Contracts.ExpertEmployerChanged"/>) with the caller's SaveChanges.</summary>
     private async Task SetAsync(Expert expert, ExpertEdit edit, CancellationToken cancellationToken)
     {
+        if (!string.Equals(expert.Employer, edit.Employer, StringComparison.Ordinal))
+        {
+            db.Publish(new Contracts.ExpertEmployerChanged { ExpertId = expert.Id, Name = expert.Name, Employer = edit.Employer });
+        }
+
         expert.Mobile = edit.Mobile;
         expert.Email = edit.Email;
         expert.Employer = edit.Employer;

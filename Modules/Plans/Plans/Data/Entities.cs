@@ -262,6 +262,9 @@ internal sealed class ReviewExpert
     /// <summary>专业领域, joined with "、".</summary>
     public string Fields { get; set; } = "";
 
+    /// <summary>工作单位 (from ExpertAdmitted / ExpertEmployerChanged); an expert employed by a plan's owner unit recuses.</summary>
+    public string Employer { get; set; } = "";
+
     public bool Active { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
@@ -403,4 +406,27 @@ internal sealed class RevisionTrigger
     public string? ClosedReason { get; set; }
 
     public string? ClosedBy { get; set; }
+}
+
+/// <summary>
+/// A drill of a plan entered by hand on the plan (one held outside Training): its date and its 演练评估报告 file
+/// (.docx or .pdf, required). Training's DrillCompleted sets <see cref="Plan.LastDrillOn"/> without a row here.
+/// </summary>
+internal sealed class PlanDrill
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public DateOnly DrilledOn { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    public string OriginalName { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAtUtc { get; set; }
 }

@@ -23,6 +23,8 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
 
     public DbSet<RevisionTrigger> Triggers => Set<RevisionTrigger>();
 
+    public DbSet<PlanDrill> Drills => Set<PlanDrill>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -73,6 +75,7 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.Property(x => x.Name).HasMaxLength(50);
             b.Property(x => x.Unit).HasMaxLength(100);
             b.Property(x => x.Fields).HasMaxLength(500);
+            b.Property(x => x.Employer).HasMaxLength(100);
             b.HasIndex(x => x.ExpertId).IsUnique();
         });
         modelBuilder.Entity<PlanReview>(b =>
@@ -109,6 +112,15 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.Property(x => x.ClosedBy).HasMaxLength(64);
             b.HasIndex(x => new { x.PlanId, x.ClosedAtUtc });
             b.HasIndex(x => x.SourceKey);
+        });
+        modelBuilder.Entity<PlanDrill>(b =>
+        {
+            b.ToTable("PlanDrills");
+            b.Property(x => x.FileName).HasMaxLength(100);
+            b.Property(x => x.ContentType).HasMaxLength(100);
+            b.Property(x => x.OriginalName).HasMaxLength(200);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => x.PlanId);
         });
     }
 }

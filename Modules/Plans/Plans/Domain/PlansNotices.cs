@@ -17,6 +17,7 @@ internal sealed class PlansNotices(IStringLocalizer<PlansText> text)
         public static readonly NoticeKind Deemed = new("plans.filing-deemed", NoticeDelivery.Each);
         public static readonly NoticeKind Overdue = new("plans.filing-overdue", NoticeDelivery.Each);
         public static readonly NoticeKind EvaluationDue = new("plans.evaluation-due", NoticeDelivery.Each);
+        public static readonly NoticeKind DrillDue = new("plans.drill-due", NoticeDelivery.Each);
     }
 
     public static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -65,4 +66,7 @@ internal sealed class PlansNotices(IStringLocalizer<PlansText> text)
 
     public Notice EvaluationDue(Plan plan, NoticeRecipient to, DateOnly due, DateTime nowUtc) =>
         Make(Kinds.EvaluationDue, to, plan, nowUtc, "Mail_EvaluationDueSubject", "Mail_EvaluationDueBody", Date(due));
+
+    public Notice DrillDue(Plan plan, NoticeRecipient to, DateOnly due, bool overdue, DateTime nowUtc) =>
+        Make(Kinds.DrillDue, to, plan, nowUtc, overdue ? "Mail_DrillOverdueSubject" : "Mail_DrillDueSubject", overdue ? "Mail_DrillOverdueBody" : "Mail_DrillDueBody", Date(due));
 }

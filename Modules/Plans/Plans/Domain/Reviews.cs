@@ -30,12 +30,22 @@ internal sealed class Reviews(PlansDbContext db, PlansAccess access, TimeProvide
 
     private static readonly char[] Separators = ['、', ',', '，', ';', '；', ' '];
 
+    /// <summary>A unit name as compared for recusal: trimmed, full-width forms folded to half-width (NFKC), inner spaces dropped.</summary>
+    public static string UnitKey(string? name) =>
+        string.Concat((name ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c)));
+
     /// <summary>Why the reviewer must recuse (回避), or null.</summary>
-    public static string? Recusal(Plan plan, PlanVersion version, string name, string unit)
+    public static string? Recusal(Plan plan, PlanVersion version, string name, string unit, string employer = "")
     {
-        if (unit.Length > 0 && (unit == plan.OwnerName || (plan.EnterpriseName.Length > 0 && unit == plan.EnterpriseName)))
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(version);
+        foreach (var of in new[] { unit, employer })
         {
-            return $"{name}是预案编制单位（{unit}）人员，应当回避";
+            var key = UnitKey(of);
+            if (key.Length > 0 && (key == UnitKey(plan.OwnerName) || (plan.EnterpriseName.Length > 0 && key == UnitKey(plan.EnterpriseName))))
+            {
+                return $"{name}是预案编制单位（{of.Trim()}）人员，应当回避";
+            }
         }
 
         return version.Author.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(name)
@@ -102,7 +112,7 @@ internal sealed class Reviews(PlansDbContext db, PlansAccess access, TimeProvide
                 reviewer = new PlanReviewer { Name = name, Unit = unit };
             }
 
-            if (Recusal(plan, version, reviewer.Name, reviewer.Unit) is { } why)
+            if (Recusal(plan, version, reviewer.Name, reviewer.Unit, reviewer.ExpertId is { } eid && experts.Values.FirstOrDefault(x => x.ExpertId == eid) is { } copy ? copy.Employer : "") is { } why)
             {
                 problems.Add(new("Review.Reviewers", why));
             }

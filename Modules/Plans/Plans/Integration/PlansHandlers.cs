@@ -11,7 +11,7 @@ namespace Emergency.Plans.Integration;
 /// <summary>Keeps <see cref="ReviewExpert"/> (Plans' read copy of the expert pool) one row per expert, updated in place.</summary>
 internal sealed class ReviewExpertBook(PlansDbContext db, ICountyUnits units, ICountyContext county, TimeProvider clock)
 {
-    public async Task RecordAsync(int expertId, string name, int? departmentId, IReadOnlyList<string>? fields, bool active, CancellationToken cancellationToken)
+    public async Task RecordAsync(int expertId, string name, int? departmentId, IReadOnlyList<string>? fields, bool active, CancellationToken cancellationToken, string? employer = null)
     {
         var row = await db.ReviewExperts.SingleOrDefaultAsync(e => e.ExpertId == expertId, cancellationToken);
         if (row is null)
@@ -29,6 +29,11 @@ internal sealed class ReviewExpertBook(PlansDbContext db, ICountyUnits units, IC
                 : "县政府专家队伍";
         }
 
+        if (employer is not null)
+        {
+            row.Employer = Cut(employer.Trim(), 100);
+        }
+
         row.Active = active;
         row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -44,7 +49,23 @@ internal sealed class ExpertAdmittedHandler(ReviewExpertBook book) : IIntegratio
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var e = integrationEvent;
-        return book.RecordAsync(e.ExpertId, e.Name, e.DepartmentId, e.Fields, true, cancellationToken);
+        return book.RecordAsync(e.ExpertId, e.Name, e.DepartmentId, e.Fields, true, cancellationToken, e.Employer);
+    }
+}
+
+/// <summary>The bureau changed an expert's employer: the copy follows (an expert not yet copied is left to its admission).</summary>
+internal sealed class ExpertEmployerChangedHandler(PlansDbContext db, TimeProvider clock) : IIntegrationEventHandler<ExpertEmployerChanged>
+{
+    public async Task HandleAsync(ExpertEmployerChanged integrationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (await db.ReviewExperts.SingleOrDefaultAsync(e => e.ExpertId == integrationEvent.ExpertId, cancellationToken) is { } row)
+        {
+            var employer = integrationEvent.Employer.Trim();
+            row.Employer = employer.Length > 100 ? employer[..100] : employer;
+            row.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }
 

@@ -12,10 +12,10 @@ namespace Emergency.Plans.Todo;
 
 /// <summary>
 /// Plans' part of 我的待办: for a plan's owner, the filings to submit (past due first) and those returned for 补正,
-/// late evaluations and plans flagged for revision;
+/// late evaluations, overdue drills and plans flagged for revision;
 /// for a receiver, the submissions awaiting its answer; for a township after the county's date, the plans it still lacks (once the county's 总体预案 is registered).
 /// </summary>
-internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings settings, ICountyContext county, TimeProvider clock) : ITodoSource
+internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, Drills drills, ICountySettings settings, ICountyContext county, TimeProvider clock) : ITodoSource
 {
     public string Module => PlansModule.ModuleName;
 
@@ -71,6 +71,13 @@ internal sealed class PlansTodo(PlansDbContext db, Lacks lacks, ICountySettings 
             {
                 items.Add(new TodoItem(Module, "预案评估逾期", $"{x.Plan.Title}：应于 {PlansNotices.Date(due)} 前完成评估", EndOf(due), "/plans/Details?id=" + x.Plan.Id.ToString(CultureInfo.InvariantCulture), true));
             }
+        }
+
+        // The owner's overdue drills (演练周期).
+        var cadence = await DrillCadence.ReadAsync(settings, county.Required, cancellationToken);
+        foreach (var d in await drills.DueAsync(owned, cadence, today.AddDays(-1), cancellationToken))
+        {
+            items.Add(new TodoItem(Module, "预案演练逾期", $"{d.Plan.Title}：应于 {PlansNotices.Date(d.DueOn)} 前组织演练", EndOf(d.DueOn), "/plans/Details?id=" + d.Plan.Id.ToString(CultureInfo.InvariantCulture), true));
         }
 
         // The owner's plans flagged for revision (修订情形), until a new version is issued or the trigger dismissed.

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Emergency.Plans.Areas.plans.Pages;
 
@@ -15,7 +16,7 @@ namespace Emergency.Plans.Areas.plans.Pages;
 /// for its owner uploading a revision, issuing the newest version and submitting it for filing; for the filing's
 /// receiver 登记 or 补正. Outside the user's view 404; a write by someone else 403.
 /// </summary>
-internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versions versions, Domain.Filings filings, Reviews reviews, Triggers triggers, Evaluations evaluations, IModuleFiles files, ICountySettings settings) : PageModel
+internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versions versions, Domain.Filings filings, Reviews reviews, Triggers triggers, Evaluations evaluations, Drills drills, IModuleFiles files, ICountySettings settings, IStringLocalizer<PlansText> text) : PageModel
 {
     public Plan Plan { get; private set; } = null!;
 
@@ -46,6 +47,17 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
     public IReadOnlyList<PlanEvaluation> PlanEvaluations { get; private set; } = [];
 
     public DateOnly? EvaluationDue { get; private set; }
+
+    /// <summary>When the next drill is due (the cadence of the plan's type), null when no version is in force.</summary>
+    public DateOnly? DrillDue { get; private set; }
+
+    public IReadOnlyList<PlanDrill> PlanDrills { get; private set; } = [];
+
+    [BindProperty]
+    public DrillForm Drill { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? DrillFile { get; set; }
 
     /// <summary>The open review of the unissued version, if any.</summary>
     public PlanReview? OpenReview => Unissued is { } u ? PlanReviews.FirstOrDefault(r => r.VersionId == u.Id && r.Conclusion == ReviewConclusion.Pending) : null;
@@ -195,6 +207,52 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
     public Task<IActionResult> OnPostEvaluateAsync(int id, CancellationToken cancellationToken) =>
         ActAsync(id, Role.Owner, () => EvaluateAsync(cancellationToken), cancellationToken);
 
+    [RequirePermission(PlansModule.Manage)]
+    public Task<IActionResult> OnPostDrillAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, Role.Owner, () => RecordDrillAsync(cancellationToken), cancellationToken);
+
+    /// <summary>A drill entered by hand: its 演练评估报告 is checked by content like a version's file.</summary>
+    private async Task<IReadOnlyList<Problem>> RecordDrillAsync(CancellationToken cancellationToken)
+    {
+        SavedFile? saved = null;
+        if (DrillFile is { Length: > 0 } upload)
+        {
+            if (upload.Length > MaxMegabytes * 1024L * 1024L)
+            {
+                return [new("DrillFile", $"演练评估报告文件超过 {MaxMegabytes} MB")];
+            }
+
+            if (await FileKind.DetectAsync(upload, cancellationToken) is not { } k)
+            {
+                return [new("DrillFile", "演练评估报告只能是 Word（.docx）或 PDF 文件")];
+            }
+
+            await using var stream = upload.OpenReadStream();
+            saved = new SavedFile(await files.SaveAsync(access.County, PlansModule.ModuleName, stream, k.Extension, cancellationToken), k.ContentType, Path.GetFileName(upload.FileName), upload.Length);
+        }
+
+        try
+        {
+            var result = await drills.RecordAsync(Plan, Drill.On, saved, cancellationToken);
+            if (result.Count > 0 && saved is not null)
+            {
+                files.Delete(access.County, PlansModule.ModuleName, saved.Name);
+            }
+
+            TempData["Notice"] = result.Count == 0 ? text["DrillRecorded"].Value : null;
+            return result;
+        }
+        catch
+        {
+            if (saved is not null)
+            {
+                files.Delete(access.County, PlansModule.ModuleName, saved.Name);
+            }
+
+            throw;
+        }
+    }
+
     private async Task<IReadOnlyList<Problem>> EvaluateAsync(CancellationToken cancellationToken)
     {
         SavedFile? saved = null;
@@ -342,7 +400,11 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         PlanTriggers = await db.Triggers.AsNoTracking().Where(t => t.PlanId == id).OrderByDescending(t => t.Id).ToListAsync(cancellationToken);
         PlanEvaluations = await db.Evaluations.AsNoTracking().Where(e => e.PlanId == id).OrderByDescending(e => e.EvaluatedOn).ToListAsync(cancellationToken);
         Experts = Owns ? await db.ReviewExperts.AsNoTracking().Where(e => e.Active).OrderBy(e => e.Name).ToListAsync(cancellationToken) : [];
-        EvaluationDue = Evaluations.DueOn(plan, plan.Versions.FirstOrDefault(v => v.Id == plan.CurrentVersionId)?.IssuedOn, await settings.GetAsync(PlansModule.EvaluationYears, cancellationToken));
+        var issuedOn = plan.Versions.FirstOrDefault(v => v.Id == plan.CurrentVersionId)?.IssuedOn;
+        EvaluationDue = Evaluations.DueOn(plan, issuedOn, await settings.GetAsync(PlansModule.EvaluationYears, cancellationToken));
+        var cadence = await DrillCadence.ReadAsync(settings, access.County, cancellationToken);
+        DrillDue = plan.Status == PlanStatus.InForce ? Drills.DueOn(plan.LastDrillOn, issuedOn, cadence.MonthsFor(plan.Type)) : null;
+        PlanDrills = await db.Drills.AsNoTracking().Where(d => d.PlanId == id).OrderByDescending(d => d.DrilledOn).ToListAsync(cancellationToken);
         return true;
     }
 
@@ -403,6 +465,11 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         public DateOnly? On { get; set; }
 
         public string? Report { get; set; }
+    }
+
+    internal sealed class DrillForm
+    {
+        public DateOnly? On { get; set; }
     }
 
     internal sealed class IssueForm

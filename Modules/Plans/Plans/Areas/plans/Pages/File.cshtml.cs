@@ -9,12 +9,25 @@ namespace Emergency.Plans.Areas.plans.Pages;
 
 /// <summary>
 /// Serves a version's file (any version, the one in force or an old one) or an evaluation report's file
-/// (<c>?evaluation=</c>) from outside the web root, to those who may see the plan; else 404.
+/// (<c>?evaluation=</c>) or a drill's 演练评估报告 (<c>?drill=</c>) from outside the web root, to those who may see the plan; else 404.
 /// </summary>
 internal sealed class FileModel(PlansDbContext db, PlansAccess access, IModuleFiles files) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(int id, int? evaluation, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, int? evaluation, int? drill, CancellationToken cancellationToken)
     {
+        if (drill is { } dr)
+        {
+            var held = await db.Drills.AsNoTracking().FirstOrDefaultAsync(x => x.Id == dr, cancellationToken);
+            if (held is null || !await access.Visible(db.Plans.AsNoTracking()).AnyAsync(p => p.Id == held.PlanId, cancellationToken)
+                || files.OpenRead(access.County, PlansModule.ModuleName, held.FileName) is not { } drillStream)
+            {
+                return NotFound();
+            }
+
+            Response.Headers.CacheControl = "private, no-store";
+            return File(drillStream, held.ContentType, held.OriginalName);
+        }
+
         if (evaluation is { } e)
         {
             var report = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == e, cancellationToken);
