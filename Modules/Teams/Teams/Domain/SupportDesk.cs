@@ -81,7 +81,7 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
     public Task<List<StorageSite>> ReceivingSitesAsync(int townshipId, CancellationToken cancellationToken) =>
         db.Sites.AsNoTracking().Where(s => s.TownshipId == townshipId && s.DepartmentId == null).OrderBy(s => s.VillageId).ThenBy(s => s.Id).ToListAsync(cancellationToken);
 
-    public async Task<(SupportRequest? Request, IReadOnlyList<FieldError> Errors)> RequestAsync(SupportDraft draft, UnitInfo township, CancellationToken cancellationToken)
+    public async Task<(SupportRequest? Request, IReadOnlyList<FieldError> Errors)> RequestAsync(SupportDraft draft, UnitInfo township, CancellationToken cancellationToken, bool onBehalf = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(township);
@@ -151,9 +151,10 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
             Status = SupportStatus.Requested,
             CreatedAtUtc = now,
             CreatedBy = access.UserName,
+            OnBehalf = onBehalf,
             UpdatedAtUtc = now,
         };
-        request.Steps.Add(Step(SupportAction.Request, SupportStatus.Requested, SupportStatus.Requested, What(request, kind), now));
+        request.Steps.Add(Step(SupportAction.Request, SupportStatus.Requested, SupportStatus.Requested, (onBehalf ? $"县应急管理局代{township.Name}申请：" : "") + What(request, kind), now));
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await TellBureauAsync(request, notices.Requested(request, What(request, kind), now), cancellationToken);
