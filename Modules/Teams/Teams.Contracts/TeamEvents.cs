@@ -143,3 +143,18 @@ public sealed record TeamMemberUpdated : IntegrationEvent
 
     public required bool Active { get; init; }
 }
+
+/// <summary>
+/// A village filed its weekly duty plan (周值班计划) with its township for the week starting <see cref="WeekStart"/>
+/// (a Monday); published once per village and week (a plan filed again is not a new filing).
+/// </summary>
+public sealed record DutyPlanFiled : IntegrationEvent
+{
+    public required int TownshipId { get; init; }
+
+    public required int VillageId { get; init; }
+
+    public required string VillageName { get; init; }
+
+    public required DateOnly WeekStart { get; init; }
+}

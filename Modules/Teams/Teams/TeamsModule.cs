@@ -9,7 +9,7 @@ using Emergency.Teams.Domain;
 namespace Emergency.Teams;
 
 /// <summary>
-/// 救援队伍: the county's rescue teams, supplies, shelters, cross-township support (一张网) and 镇企联动协议 (township and park comprehensive teams, village teams, the departments'
+/// 救援队伍: the county's rescue teams, supplies, shelters, cross-township support (一张网), 镇企联动协议 and 应急值守 (duty rosters, swaps, the duty log, villages' weekly plans) (township and park comprehensive teams, village teams, the departments'
 /// professional teams, enterprise and volunteer teams) and their members, with the minimum sizes the county
 /// sets, the two-team warning, member import and the printable 花名册.
 /// </summary>
@@ -42,6 +42,13 @@ public sealed class TeamsModule : ModuleDefinition
     internal static readonly IntSetting AgreementExpiryLeadDays =
         new("teams.agreement-expiry-lead-days", "镇企联动协议到期提醒提前天数", "Township–enterprise agreement expiry reminder lead (days)", SettingsGroup, 30, 1, 365, "天");
 
+    /// <summary>
+    /// 周值班计划: each village files next week's duty plan with its township by this weekday (1 = Monday … 6 = Saturday);
+    /// from that day the missing ones are on the township's 我的待办, and the day after it the township is told once.
+    /// </summary>
+    internal static readonly IntSetting DutyPlanDueWeekday =
+        new("teams.duty-plan-due-weekday", "村（社区）报送下周值班计划的截止日（星期几，1=周一…6=周六）", "Village weekly duty plan due weekday for next week (1 = Monday … 6 = Saturday)", SettingsGroup, 5, 1, 6, "");
+
     /// <summary>管理救援队伍和队员: each unit its own teams, the county manager all.</summary>
     internal const string Manage = "teams.manage";
 
@@ -63,7 +70,7 @@ public sealed class TeamsModule : ModuleDefinition
         new(Manage, "管理本单位的救援队伍和队员", [Post.CountyAdmin, Post.EmergencyBureau, Post.Department, Post.Township, Post.Village]),
     ];
 
-    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays, AgreementExpiryLeadDays, MapTileUrl];
+    public override IEnumerable<SettingDefinition> Settings => [TownshipMinimum, VillageMinimum, SupplyExpiryLeadDays, AgreementExpiryLeadDays, DutyPlanDueWeekday, MapTileUrl];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -87,6 +94,11 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<SupportNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<AgreementRegistry>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.SupportTodo>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DutyAccess>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DutyRoster>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DutyPlans>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<DutyNotices>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Todo.DutyTodo>().AsSelf().InstancePerLifetimeScope();
     }
 
     public override async Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -108,5 +120,6 @@ public sealed class TeamsModule : ModuleDefinition
         ArgumentNullException.ThrowIfNull(jobs);
         jobs.PerCounty<Jobs.StockCheckJob>("stock-check", "0 8 * * *");
         jobs.PerCounty<Jobs.AgreementExpiryJob>("agreement-expiry", "10 8 * * *");
+        jobs.PerCounty<Jobs.DutyJob>("duty", "0 9 * * *");
     }
 }

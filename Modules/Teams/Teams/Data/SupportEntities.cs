@@ -17,6 +17,7 @@ internal enum SupportStatus
     Assigned = 1, // 待支援单位确认
     Confirmed = 2, // 支援中（待申请单位结案）
     Closed = 3, // 已结案
+    Cancelled = 4, // 已撤回
 }
 
 /// <summary>The steps of a support request, as its history records them.</summary>
@@ -27,6 +28,7 @@ internal enum SupportAction
     Confirm = 2, // 确认支援
     Decline = 3, // 无法支援
     Close = 4, // 结案
+    Cancel = 5, // 撤回
 }
 
 /// <summary>
@@ -86,6 +88,9 @@ internal sealed class SupportRequest
     public DateTime CreatedAtUtc { get; set; }
 
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Entered by the county emergency bureau on the township's behalf (代为申请), e.g. when the township called in.</summary>
+    public bool OnBehalf { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }
 

@@ -51,6 +51,7 @@ internal sealed partial class TeamsDbContext(DbContextOptions<TeamsDbContext> op
         OnStockModelCreating(modelBuilder);
         OnShelterModelCreating(modelBuilder);
         OnSupportModelCreating(modelBuilder);
+        OnDutyModelCreating(modelBuilder);
     }
 
     partial void OnStockModelCreating(ModelBuilder modelBuilder);
@@ -58,6 +59,8 @@ internal sealed partial class TeamsDbContext(DbContextOptions<TeamsDbContext> op
     partial void OnShelterModelCreating(ModelBuilder modelBuilder);
 
     partial void OnSupportModelCreating(ModelBuilder modelBuilder);
+
+    partial void OnDutyModelCreating(ModelBuilder modelBuilder);
 }
 
 internal sealed class TeamsDesignTimeFactory : IDesignTimeDbContextFactory<TeamsDbContext>

@@ -38,10 +38,18 @@ internal sealed class SupportAccess(IUserScope scopes, ICountyContext county) : 
         };
     }
 
-    /// <summary>Asks the county for support (the township's own writing users).</summary>
-    public bool MayRequest => CanWrite && Scope.Level == UserScope.Township && TownshipId is not null;
+    /// <summary>Asks the county for support (the township's own writing users), or enters it on a township's behalf (the county managers).</summary>
+    public bool MayRequest => (CanWrite && Scope.Level == UserScope.Township && TownshipId is not null) || IsCountyManager;
 
-    public bool IsRequester(SupportRequest request) => CanWrite && Scope.Level == UserScope.Township && TownshipId == request.TownshipId;
+    /// <summary>Enters a request on a township's behalf (代为申请, e.g. when the township phoned it in).</summary>
+    public bool RequestsOnBehalf => IsCountyManager && Scope.Level != UserScope.Township;
+
+    /// <summary>The requesting township's own writing users, or the county managers for a request they entered on its behalf.</summary>
+    public bool IsRequester(SupportRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return (CanWrite && Scope.Level == UserScope.Township && TownshipId == request.TownshipId) || (request.OnBehalf && IsCountyManager);
+    }
 
     public bool MayAssign => IsCountyManager;
 

@@ -47,6 +47,8 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
             [(SupportStatus.Assigned, SupportAction.Confirm)] = SupportStatus.Confirmed,
             [(SupportStatus.Assigned, SupportAction.Decline)] = SupportStatus.Requested,
             [(SupportStatus.Confirmed, SupportAction.Close)] = SupportStatus.Closed,
+            [(SupportStatus.Requested, SupportAction.Cancel)] = SupportStatus.Cancelled,
+            [(SupportStatus.Assigned, SupportAction.Cancel)] = SupportStatus.Cancelled,
         };
 
     public static string StatusName(SupportStatus status) => status switch
@@ -54,6 +56,7 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
         SupportStatus.Requested => "待县应急局指派",
         SupportStatus.Assigned => "待支援单位确认",
         SupportStatus.Confirmed => "支援中，待申请单位结案",
+        SupportStatus.Cancelled => "已撤回",
         _ => "已结案",
     };
 
@@ -63,6 +66,7 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
         SupportAction.Assign => "指派支援单位",
         SupportAction.Confirm => "确认支援",
         SupportAction.Decline => "无法支援",
+        SupportAction.Cancel => "撤回申请",
         _ => "结案",
     };
 
@@ -77,7 +81,7 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
     public Task<List<StorageSite>> ReceivingSitesAsync(int townshipId, CancellationToken cancellationToken) =>
         db.Sites.AsNoTracking().Where(s => s.TownshipId == townshipId && s.DepartmentId == null).OrderBy(s => s.VillageId).ThenBy(s => s.Id).ToListAsync(cancellationToken);
 
-    public async Task<(SupportRequest? Request, IReadOnlyList<FieldError> Errors)> RequestAsync(SupportDraft draft, UnitInfo township, CancellationToken cancellationToken)
+    public async Task<(SupportRequest? Request, IReadOnlyList<FieldError> Errors)> RequestAsync(SupportDraft draft, UnitInfo township, CancellationToken cancellationToken, bool onBehalf = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(township);
@@ -147,9 +151,10 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
             Status = SupportStatus.Requested,
             CreatedAtUtc = now,
             CreatedBy = access.UserName,
+            OnBehalf = onBehalf,
             UpdatedAtUtc = now,
         };
-        request.Steps.Add(Step(SupportAction.Request, SupportStatus.Requested, SupportStatus.Requested, What(request, kind), now));
+        request.Steps.Add(Step(SupportAction.Request, SupportStatus.Requested, SupportStatus.Requested, (onBehalf ? $"县应急管理局代{township.Name}申请：" : "") + What(request, kind), now));
         db.SupportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await TellBureauAsync(request, notices.Requested(request, What(request, kind), now), cancellationToken);
@@ -352,6 +357,42 @@ internal sealed class SupportDesk(TeamsDbContext db, SupportAccess access, Stock
             RequestId = request.Id, TownshipId = request.TownshipId, SupplierName = request.SupplierName, SupplierTownshipId = request.SupplierTownshipId,
             SupplierDepartmentId = request.SupplierDepartmentId, Delivered = request.Delivered, TransferId = request.TransferId,
             });
+            await db.SaveChangesAsync(cancellationToken);
+            return [];
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// 撤回: the requesting township withdraws a request not yet confirmed (nothing has moved), with a reason; an assigned
+    /// supplier is told, so it does not confirm. A confirmed or closed request is refused.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CancelAsync(SupportRequest request, string? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Refusal(request, SupportAction.Cancel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
+        {
+            return [new FieldError("Note", "请填写撤回的原因")];
+        }
+
+        var now = Now;
+        var supplier = SupplierRecipient(request);
+        return await InTransactionAsync(async () =>
+        {
+            if (!await MoveAsync(request, SupportAction.Cancel, "撤回：" + reason.Trim(), now, cancellationToken))
+            {
+                return Taken;
+            }
+
+            if (supplier is not null)
+            {
+                db.Notify(notices.Cancelled(request, reason.Trim(), supplier, now));
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return [];
         }, cancellationToken);

@@ -19,6 +19,7 @@ internal sealed class SupportNotices(IStringLocalizer<TeamsText> text)
         public static readonly NoticeKind Assigned = new("teams.support-assigned", NoticeDelivery.Each);
         public static readonly NoticeKind Confirmed = new("teams.support-confirmed", NoticeDelivery.Each);
         public static readonly NoticeKind Declined = new("teams.support-declined", NoticeDelivery.Each);
+        public static readonly NoticeKind Cancelled = new("teams.support-cancelled", NoticeDelivery.Each);
         public static readonly NoticeKind AgreementExpiring = new("teams.agreement-expiring", NoticeDelivery.Each);
     }
 
@@ -59,6 +60,17 @@ internal sealed class SupportNotices(IStringLocalizer<TeamsText> text)
         To = to,
         Title = text.Render("Mail_SupportDeclinedSubject", supplier, Number(request)),
         TextBody = text.Render("Mail_SupportDeclinedBody", supplier, Number(request), request.TownshipName, reason),
+        Link = Link(request),
+        AtUtc = nowUtc,
+    };
+
+    /// <summary>To the assigned supplier: the township withdrew the request.</summary>
+    public Notice Cancelled(SupportRequest request, string reason, NoticeRecipient to, DateTime nowUtc) => new()
+    {
+        Kind = Kinds.Cancelled,
+        To = to,
+        Title = text.Render("Mail_SupportCancelledSubject", request.TownshipName, Number(request)),
+        TextBody = text.Render("Mail_SupportCancelledBody", request.TownshipName, Number(request), reason),
         Link = Link(request),
         AtUtc = nowUtc,
     };

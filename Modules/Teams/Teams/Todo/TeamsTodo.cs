@@ -10,16 +10,17 @@ namespace Emergency.Teams.Todo;
 /// <summary>
 /// The teams' part of 我的待办: a township's or village's own teams below the county's minimum size (乡镇、园区
 /// 综合队伍 under teams.township-minimum, village teams under teams.village-minimum), to be filled up; and its stock
-/// below minimum (<see cref="StockTodo"/>); the support requests and agreements waiting for it (<see cref="SupportTodo"/>).
+/// below minimum (<see cref="StockTodo"/>); the support requests and agreements waiting for it (<see cref="SupportTodo"/>); missing village duty plans and swaps to decide (<see cref="DutyTodo"/>).
 /// </summary>
-internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums, StockTodo stock, SupportTodo support) : ITodoSource
+internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums, StockTodo stock, SupportTodo support, DutyTodo duty) : ITodoSource
 {
     public string Module => TeamsModule.ModuleName;
 
     public async Task<IReadOnlyList<TodoItem>> ForUserAsync(UnitScope scope, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var waiting = await support.ForUserAsync(scope, limit, cancellationToken);
+        List<TodoItem> waiting = [.. await support.ForUserAsync(scope, limit, cancellationToken)];
+        waiting.AddRange(await duty.ForUserAsync(scope, limit - waiting.Count, cancellationToken));
         List<TodoItem> supplies = [.. waiting, .. await stock.ForUserAsync(scope, limit - waiting.Count, cancellationToken)];
         if (limit <= 0 || Own(scope) is not { } own)
         {
@@ -37,7 +38,7 @@ internal sealed class TeamsTodo(TeamsDbContext db, TeamMinimums minimums, StockT
     public async Task<int> CountAsync(UnitScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        var supplies = await stock.CountAsync(scope, cancellationToken) + await support.CountAsync(scope, cancellationToken);
+        var supplies = await stock.CountAsync(scope, cancellationToken) + await support.CountAsync(scope, cancellationToken) + await duty.CountAsync(scope, cancellationToken);
         if (Own(scope) is not { } own)
         {
             return supplies;

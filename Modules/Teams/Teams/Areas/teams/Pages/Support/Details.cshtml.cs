@@ -36,6 +36,8 @@ internal sealed class DetailsModel(TeamsDbContext db, SupportAccess access, Supp
 
     public bool MayConfirm => access.IsSupplier(Asked) && SupportDesk.Allows(Asked, SupportAction.Confirm);
 
+    public bool MayCancel => access.IsRequester(Asked) && SupportDesk.Allows(Asked, SupportAction.Cancel);
+
     public bool MayClose => access.IsRequester(Asked) && SupportDesk.Allows(Asked, SupportAction.Close);
 
     [TempData]
@@ -52,6 +54,9 @@ internal sealed class DetailsModel(TeamsDbContext db, SupportAccess access, Supp
 
     public Task<IActionResult> OnPostDeclineAsync(CancellationToken cancellationToken) =>
         StepAsync(() => access.IsSupplier(Asked), r => desk.DeclineAsync(r, Note, cancellationToken), "已退回县应急管理局重新指派", cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) =>
+        StepAsync(() => access.IsRequester(Asked), r => desk.CancelAsync(r, Note, cancellationToken), "已撤回支援申请", cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken) =>
         StepAsync(() => access.IsRequester(Asked), r => desk.CloseAsync(r, Note, cancellationToken), "已结案", cancellationToken);

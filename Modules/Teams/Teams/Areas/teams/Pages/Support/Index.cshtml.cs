@@ -1,3 +1,5 @@
+using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.Teams.Data;
 using Emergency.Teams.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -19,15 +21,31 @@ internal sealed class IndexModel(TeamsDbContext db, SupportAccess access) : Page
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Rows = await Filtered().OrderBy(r => r.Status == SupportStatus.Closed).ThenByDescending(r => r.Id).Take(200).ToListAsync(cancellationToken);
+
+    /// <summary>The requests of the page's filter (all of them, in the user's view) as an Excel sheet.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var query = access.Visible(db.SupportRequests.AsNoTracking().Include(r => r.SupplyKind));
-        if (Status is { } status)
+        var rows = await Filtered().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var export = new SheetExport("支援申请",
+        [
+            new("编号", 8), new("申请乡镇", 14), new("需求"), new("所需", 20), new("地点", 24), new("需要到达时间", 18), new("理由", 30),
+            new("支援单位", 24), new("状态", 18), new("到位情况", 24), new("申请时间", 18), new("申请人"),
+        ]);
+        foreach (var r in rows)
         {
-            query = query.Where(r => r.Status == status);
+            export.Add(r.Id, r.TownshipName, SupportDesk.NeedName(r.Need), What(r), r.Place, ChinaTime.Format(r.NeededByUtc), r.Reason,
+                r.SupplierName, SupportDesk.StatusName(r.Status), r.Delivered, ChinaTime.Format(r.CreatedAtUtc), r.CreatedBy);
         }
 
-        Rows = await query.OrderBy(r => r.Status == SupportStatus.Closed).ThenByDescending(r => r.Id).Take(200).ToListAsync(cancellationToken);
+        return export.ToFile("支援申请.xlsx");
+    }
+
+    private IQueryable<SupportRequest> Filtered()
+    {
+        var query = access.Visible(db.SupportRequests.AsNoTracking().Include(r => r.SupplyKind));
+        return Status is { } status ? query.Where(r => r.Status == status) : query;
     }
 
     public static string What(SupportRequest r) =>

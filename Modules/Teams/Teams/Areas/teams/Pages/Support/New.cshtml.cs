@@ -15,6 +15,14 @@ internal sealed class NewModel(TeamsDbContext db, SupportAccess access, SupportD
     [BindProperty]
     public SupportDraft Input { get; set; } = new();
 
+    /// <summary>The township asked for: the user's own, or the one a county manager enters the request for (代为申请).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? Township { get; set; }
+
+    public IReadOnlyList<UnitInfo> Townships { get; private set; } = [];
+
+    public bool OnBehalf => access.RequestsOnBehalf;
+
     public IReadOnlyList<SupplyKind> Kinds { get; private set; } = [];
 
     public IReadOnlyList<StorageSite> Sites { get; private set; } = [];
@@ -52,8 +60,14 @@ internal sealed class NewModel(TeamsDbContext db, SupportAccess access, SupportD
             return Page();
         }
 
-        var township = (await units.TownshipsAsync(access.County, cancellationToken)).Single(t => t.Id == access.TownshipId);
-        var (request, errors) = await desk.RequestAsync(Input, township, cancellationToken);
+        var township = Townships.FirstOrDefault(t => t.Id == Township);
+        if (township is null)
+        {
+            ModelState.AddModelError(nameof(Township), "请选择代为申请的乡镇");
+            return Page();
+        }
+
+        var (request, errors) = await desk.RequestAsync(Input, township, cancellationToken, OnBehalf);
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -64,7 +78,7 @@ internal sealed class NewModel(TeamsDbContext db, SupportAccess access, SupportD
             return Page();
         }
 
-        Notice = $"已提交支援申请（第 {request!.Id} 号），等待县应急管理局指派";
+        Notice = OnBehalf ? $"已代{township.Name}提交支援申请（第 {request!.Id} 号）" : $"已提交支援申请（第 {request!.Id} 号），等待县应急管理局指派";
         return RedirectToPage("/Support/Details", new { id = request.Id });
     }
 
@@ -72,6 +86,13 @@ internal sealed class NewModel(TeamsDbContext db, SupportAccess access, SupportD
     {
         await ledger.EnsureCatalogueAsync(cancellationToken);
         Kinds = await db.SupplyKinds.AsNoTracking().OrderBy(k => k.Category).ThenBy(k => k.Name).ToListAsync(cancellationToken);
-        Sites = await desk.ReceivingSitesAsync(access.TownshipId!.Value, cancellationToken);
+        var townships = await units.TownshipsAsync(access.County, cancellationToken);
+        Townships = OnBehalf ? townships : townships.Where(t => t.Id == access.TownshipId).ToList();
+        if (!OnBehalf)
+        {
+            Township = access.TownshipId;
+        }
+
+        Sites = Township is { } t ? await desk.ReceivingSitesAsync(t, cancellationToken) : [];
     }
 }
