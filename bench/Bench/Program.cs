@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|all] [--rate 50] [--seconds 20] [--concurrency 8]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|profile|all] [--rate 50] [--seconds 20] [--concurrency 8]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -23,6 +23,12 @@ try
     {
         lines.Add("## Grid: hazard ledger and overdue sweep (issue #5)");
         lines.AddRange(await GridBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "profile")
+    {
+        lines.Add("## Profile: time, connections and SQL commands per request (issue #16)");
+        lines.AddRange(await ProfileBench.RunAsync(host));
     }
 
     if (options.Scenario is "home" or "all")
