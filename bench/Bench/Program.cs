@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|profile|all] [--rate 50] [--seconds 20] [--concurrency 8]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -71,6 +71,12 @@ if (options.Output is { } output)
 
 internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output, bool Keep = false)
 {
+    /// <summary>The open-loop rate of the page-versus-bare comparisons besides <see cref="Rate"/> (issue #16: 100 req/s).</summary>
+    public double HighRate { get; init; } = 100;
+
+    /// <summary>The fixed rates each list page is measured at: <see cref="Rate"/>, then <see cref="HighRate"/> when it differs.</summary>
+    public IReadOnlyList<double> Rates => HighRate > 0 && HighRate != Rate ? [Rate, HighRate] : [Rate];
+
     public static Options Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -86,7 +92,10 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
             int.Parse(Value("--concurrency", "8"), CultureInfo.InvariantCulture),
             int.Parse(Value("--port", FreePort().ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             args.Contains("--output") ? Value("--output", "") : null,
-            args.Contains("--keep"));
+            args.Contains("--keep"))
+        {
+            HighRate = double.Parse(Value("--high-rate", "100"), CultureInfo.InvariantCulture),
+        };
     }
 
     private static int FreePort()
@@ -96,5 +105,5 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput");
+    public override string ToString() => FormattableString.Invariant($"rates {string.Join(" and ", Rates)}/s for {Seconds} s each, {Concurrency} concurrent clients for throughput");
 }
