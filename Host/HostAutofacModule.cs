@@ -25,6 +25,7 @@ internal sealed class HostAutofacModule(string dataRoot, ModuleCatalog catalog) 
         builder.RegisterType<Navigation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<NoticeInbox>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<TodoList>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<PageCaches>().AsSelf().SingleInstance();
         builder.RegisterType<CountyUnits>().As<ICountyUnits>().SingleInstance();
         builder.RegisterInstance<IModuleFiles>(new ModuleFiles(dataRoot));
         builder.RegisterType<HttpCurrentUser>().As<Emergency.BuildingBlocks.Access.ICurrentUser>().SingleInstance();

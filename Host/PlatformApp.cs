@@ -66,6 +66,16 @@ public static partial class PlatformApp
         AddWeb(builder, catalog);
         AddHangfire(builder);
         builder.Services.AddHealthChecks().AddCheck<StoresHealthCheck>("stores");
+        // Village networks are slow: text answers are compressed. Over HTTPS only static files are (pages carry
+        // antiforgery tokens, and compressing secrets beside reflected input invites BREACH).
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = false;
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -201,7 +211,14 @@ public static partial class PlatformApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseMiddleware<CultureCookieMiddleware>();
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // A link with asp-append-version (?v=hash) changes with the file, so the browser may keep it for a year;
+            // other files are checked again after an hour.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public,max-age=31536000,immutable" : "public,max-age=3600",
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<CurrentCountyMiddleware>();

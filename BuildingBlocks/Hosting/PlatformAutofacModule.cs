@@ -39,6 +39,8 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         builder.RegisterType<Access.PostPermissions>().As<Access.IPermissions>().InstancePerLifetimeScope();
 
         builder.RegisterType<OutboxSignal>().SingleInstance();
+        builder.RegisterType<StoreWrites>().SingleInstance();
+        builder.RegisterType<StoreWriteInterceptor>().SingleInstance();
         builder.RegisterType<OutboxWakeInterceptor>().SingleInstance();
         builder.RegisterType<AuditInterceptor>().SingleInstance();
         builder.RegisterType<AuditLog>().SingleInstance();

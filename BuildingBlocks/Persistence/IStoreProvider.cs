@@ -20,7 +20,7 @@ public interface IStoreProvider
 }
 
 /// <summary>Creates (and caches) the options for a store's DbContext.</summary>
-public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInterceptor wakeInterceptor, Auditing.AuditInterceptor auditInterceptor)
+public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInterceptor wakeInterceptor, Auditing.AuditInterceptor auditInterceptor, StoreWriteInterceptor writeInterceptor)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, StoreKey), DbContextOptions> cache = new();
 
@@ -34,7 +34,7 @@ public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInter
             var builderType = typeof(DbContextOptionsBuilder<>).MakeGenericType(k.Item1);
             var builder = (DbContextOptionsBuilder)Activator.CreateInstance(builderType)!;
             provider.Configure(builder, k.Item2);
-            builder.AddInterceptors(wakeInterceptor, auditInterceptor);
+            builder.AddInterceptors(wakeInterceptor, auditInterceptor, writeInterceptor);
             return builder.Options;
         });
 }

@@ -15,9 +15,10 @@ namespace Emergency.Host.Platform;
 
 /// <summary>
 /// Reads the current county's settings: the county's stored value where it changed one, the
-/// documented default otherwise. Values are read once per scope (a request, a job run).
+/// documented default otherwise. A county's values are read once per scope (a request, a job run) and kept
+/// between requests until a store is written (<see cref="PageCaches"/>).
 /// </summary>
-internal sealed class CountySettings(PlatformDbContext db, ICountyContext county, SettingSecrets secrets) : ICountySettings
+internal sealed class CountySettings(PlatformDbContext db, ICountyContext county, SettingSecrets secrets, PageCaches caches) : ICountySettings
 {
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> loaded = [];
 
@@ -48,9 +49,9 @@ internal sealed class CountySettings(PlatformDbContext db, ICountyContext county
         ArgumentNullException.ThrowIfNull(setting);
         if (!loaded.TryGetValue(county, out var values))
         {
-            values = await db.CountySettings.AsNoTracking()
+            values = await caches.Settings.GetAsync(county, async ct => await db.CountySettings.AsNoTracking()
                 .Where(s => s.CountyCode == county)
-                .ToDictionaryAsync(s => s.Key, s => s.Value, StringComparer.Ordinal, cancellationToken);
+                .ToDictionaryAsync(s => s.Key, s => s.Value, StringComparer.Ordinal, ct), cancellationToken);
             loaded[county] = values;
         }
 

@@ -6,10 +6,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Host.Platform;
 
-/// <summary>Modules' view of a county's units, over the platform store; contacts from the accounts store.</summary>
-internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider clock) : ICountyUnits
+/// <summary>
+/// Modules' view of a county's units, over the platform store (kept between requests until a store is written,
+/// <see cref="PageCaches"/>); contacts from the accounts store.
+/// </summary>
+internal sealed class CountyUnits(StoreOptionsFactory options, PageCaches caches, TimeProvider clock) : ICountyUnits
 {
-    public async Task<IReadOnlyList<UnitInfo>> DepartmentsAsync(string county, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UnitInfo>> DepartmentsAsync(string county, CancellationToken cancellationToken = default) =>
+        await caches.Units.GetAsync((county, "departments"), ct => LoadDepartmentsAsync(county, ct), cancellationToken);
+
+    public async Task<IReadOnlyList<UnitInfo>> TownshipsAsync(string county, CancellationToken cancellationToken = default) =>
+        await caches.Units.GetAsync((county, "townships"), ct => LoadTownshipsAsync(county, ct), cancellationToken);
+
+    public async Task<IReadOnlyList<UnitInfo>> VillagesAsync(string county, CancellationToken cancellationToken = default) =>
+        await caches.Units.GetAsync((county, "villages"), ct => LoadVillagesAsync(county, ct), cancellationToken);
+
+    public async Task<IReadOnlyList<UnitInfo>> DepartmentsUsingAsync(string county, string module, CancellationToken cancellationToken = default) =>
+        await caches.Units.GetAsync((county, "using:" + module), ct => LoadDepartmentsUsingAsync(county, module, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<UnitInfo>> LoadDepartmentsAsync(string county, CancellationToken cancellationToken)
     {
         await using var db = OpenPlatform();
         return (await db.Departments.AsNoTracking().Where(d => d.CountyCode == county).OrderBy(d => d.Id).ToListAsync(cancellationToken))
@@ -17,7 +32,7 @@ internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider cloc
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UnitInfo>> TownshipsAsync(string county, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<UnitInfo>> LoadTownshipsAsync(string county, CancellationToken cancellationToken)
     {
         await using var db = OpenPlatform();
         return (await db.Townships.AsNoTracking().Where(t => t.CountyCode == county).OrderBy(t => t.Code).ToListAsync(cancellationToken))
@@ -25,7 +40,7 @@ internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider cloc
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UnitInfo>> VillagesAsync(string county, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<UnitInfo>> LoadVillagesAsync(string county, CancellationToken cancellationToken)
     {
         await using var db = OpenPlatform();
         return (await db.Villages.AsNoTracking().Where(v => v.CountyCode == county).OrderBy(v => v.Code).ToListAsync(cancellationToken))
@@ -33,7 +48,7 @@ internal sealed class CountyUnits(StoreOptionsFactory options, TimeProvider cloc
             .ToList();
     }
 
-    public async Task<IReadOnlyList<UnitInfo>> DepartmentsUsingAsync(string county, string module, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<UnitInfo>> LoadDepartmentsUsingAsync(string county, string module, CancellationToken cancellationToken)
     {
         await using var db = OpenPlatform();
         return (await db.Departments.AsNoTracking()

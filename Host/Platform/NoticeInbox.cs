@@ -14,7 +14,7 @@ internal sealed record InboxItem(Guid Id, string Module, string Title, string Te
 /// 站内通知 of the signed-in county user: the notices addressed to the account or to its unit (its village, or
 /// its township when it sits at the township, or its department), in its own county only.
 /// </summary>
-internal sealed class NoticeInbox(StoreCatalog stores, ICurrentUser user, TimeProvider clock)
+internal sealed class NoticeInbox(StoreCatalog stores, ICurrentUser user, PageCaches caches, TimeProvider clock)
 {
     public const int PageSize = 50;
 
@@ -41,8 +41,12 @@ internal sealed class NoticeInbox(StoreCatalog stores, ICurrentUser user, TimePr
             return 0;
         }
 
-        await using var db = Open();
-        return await Unread(db, await ReadUntilAsync(db, cancellationToken)).CountAsync(cancellationToken);
+        // Shown in the header of every page: kept until a store is written (PageCaches).
+        return await caches.Unread.GetAsync((user.County!, user.UserName), async ct =>
+        {
+            await using var db = Open();
+            return await Unread(db, await ReadUntilAsync(db, ct)).CountAsync(ct);
+        }, cancellationToken);
     }
 
     public async Task<(IReadOnlyList<InboxItem> Items, bool HasNext)> ListAsync(int page, CancellationToken cancellationToken)

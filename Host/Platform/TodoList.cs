@@ -33,6 +33,7 @@ internal sealed class TodoList(
     IUserScope scopes,
     IHttpContextAccessor http,
     Lazy<IEnumerable<ITodoSource>> sources,
+    PageCaches caches,
     TimeProvider clock)
 {
     /// <summary>The home page shows at most this many items (the most urgent); the counts cover them all.</summary>
@@ -52,13 +53,23 @@ internal sealed class TodoList(
         }
 
         var (scope, asked) = await SourcesAsync(cancellationToken);
-        var result = new List<TodoCount>();
-        foreach (var (module, source) in asked)
+        if (asked.Count == 0)
         {
-            result.Add(new TodoCount(module.Name, Title(module), await source.CountAsync(scope, cancellationToken)));
+            return counts = [];
         }
 
-        return counts = result;
+        // Asked on every page for the navigation badges: kept until a store is written (PageCaches).
+        var byModule = await caches.TodoCounts.GetAsync((county.Current!, scope.UserName), async ct =>
+        {
+            var loaded = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (module, source) in asked)
+            {
+                loaded[module.Name] = await source.CountAsync(scope, ct);
+            }
+
+            return loaded;
+        }, cancellationToken);
+        return counts = asked.Select(a => new TodoCount(a.Module.Name, Title(a.Module), byModule.GetValueOrDefault(a.Module.Name))).ToList();
     }
 
     public async Task<TodoView> ViewAsync(CancellationToken cancellationToken)

@@ -65,6 +65,9 @@ internal sealed partial class BenchHost : IAsyncDisposable
         return new BenchHost(app, dataRoot, $"http://127.0.0.1:{port}");
     }
 
+    /// <summary>After a bulk load over a raw connection: what pages cache between requests is read afresh.</summary>
+    public void NoteBulkLoad() => Services.GetRequiredService<StoreWrites>().Changed();
+
     public StoreDbContext OpenStore(string name) =>
         Services.GetRequiredService<StoreCatalog>().Open(StoreKey.ForCounty(County, name));
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|all] [--rate 50] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -29,6 +29,12 @@ try
     {
         lines.Add("## Plans: registry page and daily deadline check (issue #13)");
         lines.AddRange(await PlansBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "profile")
+    {
+        lines.Add("## Profile: time, connections and SQL commands per request (issue #16)");
+        lines.AddRange(await ProfileBench.RunAsync(host));
     }
 
     if (options.Scenario is "home" or "all")
@@ -77,6 +83,12 @@ if (options.Output is { } output)
 
 internal sealed record Options(string Scenario, double Rate, int Seconds, int Concurrency, int Port, string? Output, bool Keep = false, double Scale = 1)
 {
+    /// <summary>The open-loop rate of the page-versus-bare comparisons besides <see cref="Rate"/> (issue #16: 100 req/s).</summary>
+    public double HighRate { get; init; } = 100;
+
+    /// <summary>The fixed rates each list page is measured at: <see cref="Rate"/>, then <see cref="HighRate"/> when it differs.</summary>
+    public IReadOnlyList<double> Rates => HighRate > 0 && HighRate != Rate ? [Rate, HighRate] : [Rate];
+
     public static Options Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -93,7 +105,10 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
             int.Parse(Value("--port", FreePort().ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture),
             args.Contains("--output") ? Value("--output", "") : null,
             args.Contains("--keep"),
-            double.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture));
+            double.Parse(Value("--scale", "1"), CultureInfo.InvariantCulture))
+        {
+            HighRate = double.Parse(Value("--high-rate", "100"), CultureInfo.InvariantCulture),
+        };
     }
 
     private static int FreePort()
@@ -103,5 +118,5 @@ internal sealed record Options(string Scenario, double Rate, int Seconds, int Co
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public override string ToString() => FormattableString.Invariant($"rate {Rate}/s for {Seconds} s, {Concurrency} concurrent clients for throughput{(Scale != 1 ? $", data scale {Scale}" : "")}");
+    public override string ToString() => FormattableString.Invariant($"rates {string.Join(" and ", Rates)}/s for {Seconds} s each, {Concurrency} concurrent clients for throughput{(Scale != 1 ? $", data scale {Scale}" : "")}");
 }

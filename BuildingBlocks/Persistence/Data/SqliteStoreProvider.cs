@@ -54,22 +54,51 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
             ? part
             : throw new ArgumentException($"'{part}' is not a safe store name.", nameof(part));
 
+    /// <summary>
+    /// Sets the connection's pragmas once per physical connection: a pooled connection keeps them, so a
+    /// reopened one runs no extra statement (issue #16: this was one statement before every query).
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = new();
+        private static readonly object Marker = new();
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
+            if (IsPrepared(connection))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = Sql;
             command.ExecuteNonQuery();
+            MarkPrepared(connection);
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (IsPrepared(connection))
+            {
+                return;
+            }
+
             await using var command = connection.CreateCommand();
             command.CommandText = Sql;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            MarkPrepared(connection);
+        }
+
+        private static bool IsPrepared(DbConnection connection) =>
+            connection is SqliteConnection { Handle: { } handle } && Prepared.TryGetValue(handle, out _);
+
+        private static void MarkPrepared(DbConnection connection)
+        {
+            if (connection is SqliteConnection { Handle: { } handle })
+            {
+                Prepared.AddOrUpdate(handle, Marker);
+            }
         }
     }
 }

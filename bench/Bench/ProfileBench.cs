@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Emergency.Bench;
+
+/// <summary>
+/// Issue #16: where a page's time goes. For the bare endpoint and one list page of every module, as
+/// the users who open them, one request after another: the median and p95 time, and per request the
+/// database connections opened and the SQL commands run (counted from EF Core's diagnostics in this
+/// process), with the commands that run most often. Sequential on purpose: it attributes cost, it
+/// does not measure capacity (the fixed-rate scenarios do).
+/// </summary>
+internal static class ProfileBench
+{
+    private const int Requests = 300;
+
+    public static async Task<IReadOnlyList<string>> RunAsync(BenchHost host)
+    {
+        var lines = new List<string>
+        {
+            "| page | user | median ms | p95 ms | connections / request | commands / request |",
+            "|---|---|---|---|---|---|",
+        };
+        using var counter = new SqlCounter();
+        var details = new List<string>();
+        (string User, string Path)[] pages =
+        [
+            ("qingshan", "/bench/one-row/grid/Grids/1"),
+            ("qingshan", "/healthz"),
+            ("qingshan", "/"),
+            ("qingshan", "/Notices"),
+            ("yjj", "/experts"),
+            ("qingshan", "/grid"),
+            ("qingshan", "/teams"),
+            ("qingshan", "/training"),
+            ("qingshan", "/plans"),
+            ("yjj", "/enforcement"),
+        ];
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var (user, path) in pages)
+        {
+            if (!clients.TryGetValue(user, out var client))
+            {
+                clients[user] = client = await host.SignInAsync(user);
+            }
+
+            await Load.WarmAsync(client, _ => path, 30);
+            counter.Reset();
+            var times = new double[Requests];
+            for (var i = 0; i < Requests; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await client.GetAsync(path);
+                _ = await response.Content.ReadAsByteArrayAsync();
+                times[i] = watch.Elapsed.TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            lines.Add(FormattableString.Invariant(
+                $"| {path} | {user} | {times[Requests / 2]:0.00} | {times[(int)(Requests * 0.95)]:0.00} | {counter.Connections / (double)Requests:0.0} | {counter.Commands / (double)Requests:0.0} |"));
+            details.Add($"### {path} ({user}): commands per request");
+            details.AddRange(counter.Top(12).Select(t => FormattableString.Invariant($"- {t.Count / (double)Requests:0.0} × `{t.Sql}`")));
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        lines.AddRange(details);
+        return lines;
+    }
+
+    /// <summary>Counts connections opened and commands executed by every EF Core context of this process.</summary>
+    private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> subscriptions = [];
+        private readonly ConcurrentDictionary<string, int> texts = new(StringComparer.Ordinal);
+        private int connections;
+        private int commands;
+
+        public SqlCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public int Connections => connections;
+
+        public int Commands => commands;
+
+        public void Reset()
+        {
+            Interlocked.Exchange(ref connections, 0);
+            Interlocked.Exchange(ref commands, 0);
+            texts.Clear();
+        }
+
+        public IEnumerable<(string Sql, int Count)> Top(int count) =>
+            texts.OrderByDescending(t => t.Value).Take(count).Select(t => (t.Key, t.Value));
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (subscriptions)
+                {
+                    subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.ConnectionOpened.Name)
+            {
+                Interlocked.Increment(ref connections);
+            }
+            else if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data)
+            {
+                Interlocked.Increment(ref commands);
+                var sql = data.Command.CommandText.ReplaceLineEndings(" ");
+                texts.AddOrUpdate(sql.Length > 160 ? sql[..160] + "…" : sql, 1, (_, n) => n + 1);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (subscriptions)
+            {
+                foreach (var subscription in subscriptions)
+                {
+                    subscription.Dispose();
+                }
+            }
+        }
+    }
+}
