@@ -50,6 +50,25 @@ public sealed class DrillTests : PlansTest
     }
 
     [Fact]
+    public async Task A_drill_on_a_plan_picked_from_Plans_reaches_that_plan_even_when_another_plan_has_the_same_title()
+    {
+        await using var app = await StartAsync();
+        var first = await IssuedTownshipPlanAsync(app, "应急工作手册", new DateOnly(2026, 3, 2));
+        var second = await IssuedTownshipPlanAsync(app, "应急工作手册", new DateOnly(2026, 3, 3));
+        await using (var training = app.OpenStore("training"))
+        {
+            training.Publish(new DrillCompleted { DrillId = 7, PlanName = "应急工作手册", PlanId = second, Date = new DateOnly(2026, 11, 18), Kind = DrillKind.Tabletop, ProblemsFound = 2 });
+            await training.SaveChangesAsync();
+        }
+
+        await Eventually.WaitAsync(() => CountAsync(app, $"SELECT COUNT(*) AS Value FROM Plans WHERE Id = {second} AND LastDrillOn = '2026-11-18'"), n => n == 1);
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Plans WHERE Id = {first} AND LastDrillOn IS NOT NULL")).Should().Be(0, "the plan with the same title but another id was not drilled");
+        var township = await app.AsAsync(Township);
+        Text(await township.GetStringAsync($"/plans/Details?id={second}")).Should().Contain("演练发现问题 2 条");
+        Text(await township.GetStringAsync($"/plans/Details?id={first}")).Should().NotContain("演练发现问题");
+    }
+
+    [Fact]
     public async Task An_enterprise_on_site_plan_is_due_six_months_after_its_last_drill_and_listed_as_due_soon_without_an_overdue_event()
     {
         await using var app = await StartAsync();

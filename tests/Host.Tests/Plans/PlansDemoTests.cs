@@ -19,4 +19,14 @@ public sealed class PlansDemoTests : PlansTest
         list.Should().Contain("青山镇防汛抗旱专项应急预案 乡镇专项应急预案 （水旱灾害） 青山镇 现行有效 待报送备案");
         Text(await township.GetStringAsync("/")).Should().Contain("青山镇防汛抗旱专项应急预案：请于");
     }
+
+    [Fact]
+    public async Task The_demo_plans_in_force_are_told_to_Training_so_a_township_can_pick_them_for_a_drill()
+    {
+        await using var app = await StartAsync(WithDemo);
+        var township = await app.AsAsync(Township);
+        var form = "";
+        await Eventually.WaitAsync(async () => form = Text(await township.GetStringAsync("/training/Drills/Create")), f => f.Contains("青山镇防汛抗旱专项应急预案"));
+        form.Should().Contain("青山镇突发事件综合应急预案").And.NotContain("多合一处置方案", "a plan in draft is not issued");
+    }
 }

@@ -1,6 +1,7 @@
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Modules;
 using Emergency.Plans.Data;
+using Emergency.Plans.Domain;
 
 namespace Emergency.Plans.Demo;
 
@@ -139,6 +140,15 @@ internal static class PlansDemoData
             FiledAtUtc = now,
             FilingNumber = $"备{registeredOn.Year}-0001",
         });
+
+        // Tell the other modules what is in force and filed, as signing and filing do, so Training's drill form
+        // lists the demo plans.
+        foreach (var plan in new[] { general, flood, township, townshipFlood })
+        {
+            db.Publish(PlanEvents.Issued(plan, plan.Versions[0]));
+        }
+
+        db.Publish(PlanEvents.Filed(township, township.Versions[0], registeredOn.AddDays(9), deemed: false));
         var issued = townshipFlood.Versions[0].IssuedOn!.Value;
         db.Filings.Add(new Filing
         {

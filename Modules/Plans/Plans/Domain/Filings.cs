@@ -3,7 +3,6 @@ using Emergency.BuildingBlocks.Calendar;
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Reminders;
-using Emergency.Plans.Contracts;
 using Emergency.Plans.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -165,17 +164,7 @@ internal sealed class Filings(PlansDbContext db, PlansNotices notices, TimeProvi
         filing.FiledOn = today;
         filing.FilingNumber = string.Create(CultureInfo.InvariantCulture, $"备{today.Year}-{filing.Id:D4}");
         var version = plan.Versions.First(v => v.Id == filing.VersionId);
-        db.Publish(new PlanFiled
-        {
-            PlanId = plan.Id,
-            Title = plan.Title,
-            Version = version.Number,
-            DepartmentId = plan.DepartmentId,
-            TownshipId = plan.TownshipId,
-            VillageId = plan.VillageId,
-            Deemed = deemed,
-            FiledOn = today,
-        });
+        db.Publish(PlanEvents.Filed(plan, version, today, deemed));
     }
 
     /// <summary>Whether a filing is past due and not yet submitted (on the owner's 我的待办).</summary>

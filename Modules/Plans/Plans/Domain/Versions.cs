@@ -179,19 +179,7 @@ internal sealed class Versions(PlansDbContext db, PlansAccess access, ICountyUni
             });
         }
 
-        db.Publish(new PlanIssued
-        {
-            PlanId = plan.Id,
-            Title = plan.Title,
-            Type = plan.Type.ToString(),
-            Category = plan.Category?.ToString(),
-            DepartmentId = plan.DepartmentId,
-            TownshipId = plan.TownshipId,
-            VillageId = plan.VillageId,
-            Version = version.Number,
-            IssuedOn = day,
-            DocumentNumber = number,
-        });
+        db.Publish(PlanEvents.Issued(plan, version));
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }

@@ -99,8 +99,18 @@ internal sealed class DrillCompletedHandler(PlansDbContext db, TimeProvider cloc
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         var e = integrationEvent;
-        var name = e.PlanName.Trim();
-        var plan = await db.Plans.Where(p => p.Title == name && p.Status != PlanStatus.Abolished).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        // A drill on a plan picked from Plans names it by id; a plan typed by hand is matched by its title.
+        Plan? plan;
+        if (e.PlanId is { } planId)
+        {
+            plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == planId && p.Status != PlanStatus.Abolished, cancellationToken);
+        }
+        else
+        {
+            var name = e.PlanName.Trim();
+            plan = await db.Plans.Where(p => p.Title == name && p.Status != PlanStatus.Abolished).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
         if (plan is null)
         {
             return;
