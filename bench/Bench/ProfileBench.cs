@@ -35,6 +35,7 @@ internal static class ProfileBench
             ("yjj", "/experts"),
             ("qingshan", "/grid"),
             ("qingshan", "/teams"),
+            ("yjj", "/teams/Stock"),
             ("qingshan", "/training"),
             ("qingshan", "/plans"),
             ("yjj", "/enforcement"),

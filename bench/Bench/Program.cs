@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -29,6 +29,12 @@ try
     {
         lines.Add("## Plans: registry page and daily deadline check (issue #13)");
         lines.AddRange(await PlansBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "teams" or "all")
+    {
+        lines.Add("## Teams: stock ledger page and concurrent keepers (issue #11)");
+        lines.AddRange(await TeamsBench.RunAsync(host, options));
     }
 
     if (options.Scenario is "profile")
