@@ -39,10 +39,21 @@ public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, S
         return keys;
     }
 
-    /// <summary>Applies pending migrations to one store (creating its database when new).</summary>
+    /// <summary>
+    /// Applies pending migrations to one store (creating its database when new). The check comes first: it reads
+    /// the history table only, whereas migrating also compares the model with the last snapshot, which is the
+    /// slow part of a start on an existing data folder.
+    /// </summary>
     public async Task MigrateAsync(StoreKey key, CancellationToken cancellationToken)
     {
         await using var context = Open(key);
-        await context.Database.MigrateAsync(cancellationToken);
+        if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await context.Database.MigrateAsync(cancellationToken);
+        }
     }
+
+    /// <summary>Migrates the given stores side by side (each is its own database file).</summary>
+    public Task MigrateAllAsync(IEnumerable<StoreKey> keys, CancellationToken cancellationToken) =>
+        Task.WhenAll(keys.Select(key => MigrateAsync(key, cancellationToken)));
 }

@@ -82,6 +82,7 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<Todo.TeamsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
         builder.RegisterType<StockAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockLedger>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<StockLedgerCounts>().AsSelf().SingleInstance();
         builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockImport>().AsSelf().InstancePerLifetimeScope();

@@ -40,6 +40,34 @@ public sealed class StockAccessTests : StockTest
     }
 
     [Fact]
+    public async Task The_county_ledger_offers_the_county_sites_and_a_chosen_township_offers_that_townships_sites()
+    {
+        await using var app = await StartAsync();
+        await SiteAsync(app, Bureau, await DepartmentKeyAsync(app, "应急管理局"), "青山县应急物资仓库", "CountyWarehouse");
+        var qingshan = await SiteAsync(app, Bureau, await TownshipKeyAsync(app), "青山镇应急物资储备点");
+        await SiteAsync(app, Bureau, await TownshipKeyAsync(app, "石门乡"), "石门乡应急物资储备点");
+        var bureau = await app.AsAsync(Bureau);
+
+        var county = SiteOptions(await bureau.GetStringAsync("/teams/Stock"));
+        county.Should().Contain("青山县应急物资仓库").And.NotContain("青山镇应急物资储备点").And.NotContain("石门乡应急物资储备点");
+        Text(await bureau.GetStringAsync("/teams/Stock")).Should().Contain("先选乡镇，再选该乡镇的储备点");
+
+        var township = await CountAsync(app, "teams", $"SELECT TownshipId AS Value FROM StorageSites WHERE Id = {qingshan}");
+        var chosen = SiteOptions(await bureau.GetStringAsync($"/teams/Stock?Township={township}"));
+        chosen.Should().Contain("青山镇应急物资储备点").And.NotContain("石门乡应急物资储备点").And.NotContain("青山县应急物资仓库");
+
+        // A township user has only its own township: its sites are listed without choosing.
+        SiteOptions(await (await app.AsAsync(Township)).GetStringAsync("/teams/Stock")).Should().Contain("青山镇应急物资储备点").And.NotContain("石门乡应急物资储备点");
+    }
+
+    private static string SiteOptions(string html)
+    {
+        var start = html.IndexOf("<select id=\"Site\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, "the ledger has a site filter");
+        return html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
     public async Task The_leader_reads_and_changes_nothing_and_only_county_managers_keep_the_catalogue()
     {
         await using var app = await StartAsync();

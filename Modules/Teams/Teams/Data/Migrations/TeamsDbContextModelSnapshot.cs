@@ -610,16 +610,18 @@ namespace Emergency.Teams.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BelowSinceOn");
+
                     b.HasIndex("ExpiresOn");
 
                     b.HasIndex("KindId");
-
-                    b.HasIndex("TownshipId");
 
                     b.HasIndex("VillageId");
 
                     b.HasIndex("SiteId", "KindId")
                         .IsUnique();
+
+                    b.HasIndex("TownshipId", "SiteId", "KindId");
 
                     b.ToTable("Stock", null, t =>
                         {

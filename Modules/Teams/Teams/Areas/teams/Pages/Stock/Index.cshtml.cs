@@ -15,7 +15,7 @@ namespace Emergency.Teams.Areas.teams.Pages.Stock;
 /// 物资台账: the stock the user may see, filtered by township, site, category, kind, below-minimum and expiring
 /// (within teams.supply-expiry-lead-days), 20 to a page, with counts; exported to Excel with the same filter.
 /// </summary>
-internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLedger ledger, ICountyUnits units, ICountySettings settings, TimeProvider clock) : PageModel
+internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLedger ledger, StockLedgerCounts counts, ICountyUnits units, ICountySettings settings, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -67,11 +67,18 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
     {
         var query = await FilterAsync(cancellationToken);
         var all = access.Visible(db.Stock.AsNoTracking(), StockAccess.Stock);
-        BelowCount = await all.CountAsync(s => s.BelowSinceOn != null, cancellationToken);
-        ExpiringCount = await all.CountAsync(s => s.ExpiresOn != null && s.ExpiresOn <= Horizon && s.Quantity > 0, cancellationToken);
-        Total = await query.CountAsync(cancellationToken);
+        var horizon = Horizon;
+        var scope = $"{access.Scope.Level}:{access.Scope.UnitKey}";
+        var filter = string.Join('&', Route(1).Where(r => r.Key != "p").Select(r => r.Key + "=" + r.Value));
+        var tally = await counts.GetAsync(access.County, scope, filter, horizon, async ct => new LedgerCounts(
+            await query.CountAsync(ct),
+            await all.CountAsync(s => s.BelowSinceOn != null, ct),
+            await all.CountAsync(s => s.ExpiresOn != null && s.ExpiresOn <= horizon && s.Quantity > 0, ct)), cancellationToken);
+        (Total, BelowCount, ExpiringCount) = (tally.Total, tally.Below, tally.Expiring);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        Rows = await query.OrderBy(s => s.SiteId).ThenBy(s => s.Kind!.Category).ThenBy(s => s.KindId)
+        // Site, then kind: the order of the (TownshipId, SiteId, KindId) and (SiteId, KindId) indexes, so a page
+        // is read in order rather than sorted out of the whole ledger.
+        Rows = await query.OrderBy(s => s.SiteId).ThenBy(s => s.KindId)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
     }
 
@@ -154,7 +161,20 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
         Horizon = today.AddDays(await settings.GetAsync(TeamsModule.SupplyExpiryLeadDays, cancellationToken));
         var townships = await units.TownshipsAsync(access.County, cancellationToken);
         Townships = access.SeesWholeCounty ? townships : townships.Where(t => t.Id == access.TownshipId).ToList();
-        Sites = await access.Visible(db.Sites.AsNoTracking(), StockAccess.Sites).OrderBy(s => s.Kind).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        // The site list follows the township filter: county-wide it lists the county's own sites (warehouses,
+        // departments), not every village box of the county; choosing a township lists that township's sites.
+        var sites = access.Visible(db.Sites.AsNoTracking(), StockAccess.Sites);
+        if (Township is { } chosen)
+        {
+            sites = sites.Where(s => s.TownshipId == chosen);
+        }
+        else if (access.SeesWholeCounty)
+        {
+            var picked = Site;
+            sites = sites.Where(s => s.TownshipId == null || s.Id == picked);
+        }
+
+        Sites = await sites.OrderBy(s => s.Kind).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         Kinds = await db.SupplyKinds.AsNoTracking().OrderBy(k => k.Category).ThenBy(k => k.Id).ToListAsync(cancellationToken);
         var query = access.Visible(db.Stock.AsNoTracking(), StockAccess.Stock).Include(s => s.Site).Include(s => s.Kind).AsQueryable();
         if (Township is { } township)
