@@ -93,8 +93,11 @@ public static partial class PlatformApp
     {
         ArgumentNullException.ThrowIfNull(app);
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var stages = new List<string>();
+        void Stage(string name) => stages.Add(FormattableString.Invariant($"{name} {started.ElapsedMilliseconds} ms"));
         var stores = app.Services.GetRequiredService<StoreCatalog>();
         await stores.MigrateAllAsync(stores.PlatformKeys(), cancellationToken);
+        Stage("platform stores");
 
         var demoOptions = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         DemoCounty? demo;
@@ -115,8 +118,11 @@ public static partial class PlatformApp
             DemoCountySeeder.PrintAccounts(admin, demo?.Accounts);
         }
 
+        Stage("accounts, calendar, demo county");
+
         var keys = await stores.AllKeysAsync(cancellationToken);
         await stores.MigrateAllAsync(keys.Where(k => k.County is not null), cancellationToken);
+        Stage("county stores");
 
         if (demo is not null)
         {
@@ -126,6 +132,8 @@ public static partial class PlatformApp
         }
 
         RegisterRecurringJobs(app);
+        Stage("jobs");
+        LogStages(app.Logger, string.Join("; ", stages));
         LogReady(app.Logger, keys.Count, started.ElapsedMilliseconds, app.Services.GetRequiredService<IStoreProvider>().Describe(StoreKey.Platform(PlatformDbContext.StoreName)));
     }
 
@@ -258,6 +266,9 @@ public static partial class PlatformApp
 
         return AppContext.BaseDirectory;
     }
+
+    [LoggerMessage(LogLevel.Debug, "Start-up stages (elapsed since the start of initialisation): {Stages}")]
+    private static partial void LogStages(ILogger logger, string stages);
 
     [LoggerMessage(LogLevel.Information, "平台已就绪：{Stores} 个数据存储已迁移，用时 {Elapsed} 毫秒；平台数据库 {Path}")]
     private static partial void LogReady(ILogger logger, int stores, long elapsed, string path);

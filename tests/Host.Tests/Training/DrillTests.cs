@@ -167,6 +167,58 @@ public sealed partial class DrillTests : TrainingTest
     }
 
     [Fact]
+    public async Task An_evaluation_report_file_is_kept_as_Word_or_PDF_and_anything_else_is_refused_beside_the_field()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var bureau = await app.AsAsync(Bureau);
+        var id = await PlanAsync(app, bureau, "青山县地质灾害应急预案", TimeSpan.FromDays(1), [$"township:{qingshan}"]);
+        Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(1));
+        bureau = await SignInAsync(app, Bureau);
+
+        async Task<string> WithReportAsync(string name, byte[] bytes, string type)
+        {
+            var path = $"/training/Drills/Details?id={id}";
+            var page = await bureau.GetStringAsync(path);
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue(type);
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+                { new StringContent("按预案完成转移"), "Record.Account" },
+                { new StringContent(""), "Record.Problems" },
+                { new StringContent(""), "Record.Improvements" },
+                { new StringContent("演练达到预期目标。"), "Record.EvaluationReport" },
+                { file, "ReportFile", name },
+            };
+            return await (await bureau.PostAsync(path + "&handler=Record", form)).Content.ReadAsStringAsync();
+        }
+
+        var refused = await WithReportAsync("评估报告.docx", "这不是 Word 文件"u8.ToArray(), Docx.ContentType);
+        Text(refused).Should().Contain("评估报告文件应为 PDF、Word（.docx）或 JPEG、PNG、WebP 图片");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Drills WHERE Id = {id} AND EvaluationFileName IS NULL AND Account = ''")).Should().Be(1, "nothing is kept with a refused file");
+
+        Text(await WithReportAsync("评估报告.docx", Docx.Bytes, Docx.ContentType)).Should().Contain("评估报告.docx");
+        (await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Drills WHERE Id = {id} AND EvaluationFileName LIKE '%.docx'")).Should().Be(1);
+    }
+
+    /// <summary>The smallest Word package the document check accepts: a ZIP holding word/document.xml.</summary>
+    private static (byte[] Bytes, string ContentType) Docx
+    {
+        get
+        {
+            using var buffer = new MemoryStream();
+            using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            {
+                using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+                writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
+            }
+
+            return (buffer.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        }
+    }
+
+    [Fact]
     public async Task A_drill_is_cancelled_with_a_reason_before_it_starts_and_not_after()
     {
         await using var app = await StartAsync();

@@ -222,7 +222,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
                 return [new("DrillFile", $"演练评估报告文件超过 {MaxMegabytes} MB")];
             }
 
-            if (await FileKind.DetectAsync(upload, cancellationToken) is not { } k)
+            if (await DocumentKind.DetectAsync(upload, cancellationToken) is not { } k)
             {
                 return [new("DrillFile", "演练评估报告只能是 Word（.docx）或 PDF 文件")];
             }
@@ -263,7 +263,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
                 return [new("EvaluationFile", $"评估报告文件超过 {MaxMegabytes} MB")];
             }
 
-            if (await FileKind.DetectAsync(upload, cancellationToken) is not { } k)
+            if (await DocumentKind.DetectAsync(upload, cancellationToken) is not { } k)
             {
                 return [new("EvaluationFile", "评估报告文件只能是 Word（.docx）或 PDF 文件")];
             }
@@ -317,7 +317,7 @@ internal sealed class DetailsModel(PlansDbContext db, PlansAccess access, Versio
         {
             problems.Add(new("Upload", $"预案文件超过 {MaxMegabytes} MB"));
         }
-        else if ((kind = await FileKind.DetectAsync(upload, cancellationToken)) is null)
+        else if ((kind = await DocumentKind.DetectAsync(upload, cancellationToken)) is null)
         {
             problems.Add(new("Upload", "预案文件只能是 Word（.docx）或 PDF 文件"));
         }

@@ -84,7 +84,7 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
             {
                 problems.Add(new("Photos", $"照片“{photo.FileName}”超过 {MaxMegabytes} MB，请压缩后再上传"));
             }
-            else if (await FileKind.DetectAsync(photo, false, cancellationToken) is { } kind)
+            else if (await PhotoKind.DetectAsync(photo, cancellationToken) is { } kind)
             {
                 accepted.Add((photo, kind.Extension, kind.ContentType));
             }
@@ -101,9 +101,9 @@ internal sealed class DetailsModel(TrainingDbContext db, TrainingAccess access, 
             {
                 problems.Add(new("ReportFile", $"评估报告文件超过 {MaxMegabytes} MB"));
             }
-            else if ((reportKind = await FileKind.DetectAsync(report, true, cancellationToken)) is null)
+            else if ((reportKind = await DocumentKind.DetectDocumentOrPhotoAsync(report, cancellationToken)) is null)
             {
-                problems.Add(new("ReportFile", "评估报告文件应为 PDF 或 JPEG、PNG、WebP 图片"));
+                problems.Add(new("ReportFile", "评估报告文件应为 PDF、Word（.docx）或 JPEG、PNG、WebP 图片"));
             }
         }
 

@@ -1,13 +1,15 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 
-namespace Emergency.Plans.Domain;
+namespace Emergency.BuildingBlocks.Files;
 
 /// <summary>
-/// Recognises a plan file by its content (not its name or declared type): a PDF ("%PDF-") or a Word .docx (a ZIP
-/// package holding <c>word/document.xml</c>). Anything else — an old .doc, a renamed image, a plain ZIP — is refused.
+/// Recognises a document by its content (not its name or declared type): a PDF ("%PDF-") or a Word .docx (a ZIP
+/// package holding <c>word/document.xml</c>). Anything else — an old .doc, a renamed image, a plain ZIP — is not a
+/// document. The one check every module uses before it keeps a plan, report or 文书 through
+/// <see cref="IModuleFiles"/>; photos go through <see cref="PhotoKind"/>. The extension has no leading dot.
 /// </summary>
-internal static class FileKind
+public static class DocumentKind
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -56,4 +58,8 @@ internal static class FileKind
             return null;
         }
     }
+
+    /// <summary>A document, or else a photo (a scanned or photographed page).</summary>
+    public static async Task<(string Extension, string ContentType)?> DetectDocumentOrPhotoAsync(IFormFile file, CancellationToken cancellationToken) =>
+        await DetectAsync(file, cancellationToken) ?? await PhotoKind.DetectAsync(file, cancellationToken);
 }
