@@ -31,6 +31,10 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
 
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
 
+    public DbSet<ExpertRequest> ExpertRequests => Set<ExpertRequest>();
+
+    public DbSet<ExpertHelper> ExpertHelpers => Set<ExpertHelper>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -175,6 +179,27 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.Name).HasMaxLength(200);
             b.Property(x => x.FileName).HasMaxLength(100);
             b.Property(x => x.ContentType).HasMaxLength(50);
+        });
+        modelBuilder.Entity<ExpertRequest>(b =>
+        {
+            b.ToTable("ExpertRequests");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.Fields).HasMaxLength(500);
+            b.Property(x => x.Location).HasMaxLength(200);
+            b.Property(x => x.Reason).HasMaxLength(2000);
+            b.Property(x => x.RequestedBy).HasMaxLength(64);
+            b.HasIndex(x => x.InspectionId);
+            b.HasMany(x => x.Helpers).WithOne().HasForeignKey(h => h.ExpertRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ExpertHelper>(b =>
+        {
+            b.ToTable("ExpertHelpers");
+            b.Property(x => x.ExpertName).HasMaxLength(50);
+            b.Property(x => x.Employer).HasMaxLength(200);
+            b.Property(x => x.DeclineReason).HasMaxLength(500);
+            b.Property(x => x.ParticipationNote).HasMaxLength(1000);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.ExpertRequestId, x.ExpertId }).IsUnique();
         });
     }
 }

@@ -591,3 +591,67 @@ internal sealed class CaseFile
 
     public string ContentType { get; set; } = "";
 }
+
+/// <summary>
+/// 执法+专家: an inspection's request for experts of one or more fields, sent to the expert pool as
+/// <c>ExpertAssistanceRequested</c>; the answers come back as <see cref="ExpertHelper"/> rows (a local copy).
+/// </summary>
+internal sealed class ExpertRequest
+{
+    public int Id { get; set; }
+
+    public int InspectionId { get; set; }
+
+    /// <summary>The asking unit: the inspection's (null for the county bureau).</summary>
+    public int? TownshipId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The fields asked for, separated by "；".</summary>
+    public string Fields { get; set; } = "";
+
+    public int Count { get; set; }
+
+    public DateTime StartsAtUtc { get; set; }
+
+    public string Location { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime RequestedAtUtc { get; set; }
+
+    public List<ExpertHelper> Helpers { get; set; } = [];
+}
+
+/// <summary>
+/// An expert's answer to an assistance request as the expert pool reported it (<c>ExpertAssistanceAnswered</c>), and,
+/// for one who accepted, the participation the officer recorded (参与), which the pool counts.
+/// </summary>
+internal sealed class ExpertHelper
+{
+    public int Id { get; set; }
+
+    public int ExpertRequestId { get; set; }
+
+    /// <summary>The expert's id in the expert pool.</summary>
+    public int ExpertId { get; set; }
+
+    public string ExpertName { get; set; } = "";
+
+    public string Employer { get; set; } = "";
+
+    public bool Accepted { get; set; }
+
+    public string DeclineReason { get; set; } = "";
+
+    public DateTime AnsweredAtUtc { get; set; }
+
+    /// <summary>The day the expert took part, as the officer recorded it; null until recorded.</summary>
+    public DateOnly? ParticipatedOn { get; set; }
+
+    public string? ParticipationNote { get; set; }
+
+    public string? RecordedBy { get; set; }
+}

@@ -521,6 +521,111 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.ToTable("DrawItems", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertHelper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ParticipatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertRequestId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertHelpers", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("ExpertRequests", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -895,6 +1000,15 @@ namespace Emergency.Enforcement.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertHelper", b =>
+                {
+                    b.HasOne("Emergency.Enforcement.Data.ExpertRequest", null)
+                        .WithMany("Helpers")
+                        .HasForeignKey("ExpertRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.InspectionPhoto", b =>
                 {
                     b.HasOne("Emergency.Enforcement.Data.Inspection", null)
@@ -917,6 +1031,11 @@ namespace Emergency.Enforcement.Data.Migrations
             modelBuilder.Entity("Emergency.Enforcement.Data.Draw", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertRequest", b =>
+                {
+                    b.Navigation("Helpers");
                 });
 
             modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>
