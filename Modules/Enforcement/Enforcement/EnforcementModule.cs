@@ -126,6 +126,14 @@ public sealed class EnforcementModule : ModuleDefinition
     internal static readonly IntSetting ExpertsPerRequest =
         new("enforcement.experts-per-request", "每次请求专家协助人数上限", "Experts per assistance request, at most", SettingsGroup, 5, 1, 20, "名");
 
+    /// <summary>案卷评查: a score from this is 合格.</summary>
+    internal static readonly IntSetting ReviewPassScore =
+        new("enforcement.review-pass-score", "案卷评查合格分数线", "Case file review: passed from", SettingsGroup, 60, 0, 100, "分");
+
+    /// <summary>案卷评查: a score from this is 优秀.</summary>
+    internal static readonly IntSetting ReviewExcellentScore =
+        new("enforcement.review-excellent-score", "案卷评查优秀分数线", "Case file review: excellent from", SettingsGroup, 90, 0, 100, "分");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "综合行政执法";
@@ -155,7 +163,7 @@ public sealed class EnforcementModule : ModuleDefinition
     public override IEnumerable<SettingDefinition> Settings =>
         [OfficersPerTarget, DrawShare, CapA, CapB, CapC, CapD, CertificateLeadDays, RecheckWorkingDays, RecheckLeadDays,
          FilingWorkingDays, StatementWorkingDays, HearingIndividual, HearingUnit, MajorFine, DecisionDays, DecisionExtended, DecisionExtendedFurther,
-         PublishWorkingDays, PaymentDays, LateFeePercent, SimpleIndividual, SimpleUnit, TransferApprovalDays, TransferHours, CaseLeadDays, EntrustedMatters, ExpertsPerRequest];
+         PublishWorkingDays, PaymentDays, LateFeePercent, SimpleIndividual, SimpleUnit, TransferApprovalDays, TransferHours, CaseLeadDays, EntrustedMatters, ExpertsPerRequest, ReviewPassScore, ReviewExcellentScore];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -168,6 +176,7 @@ public sealed class EnforcementModule : ModuleDefinition
         builder.RegisterType<Inspections>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Cases>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertAssistance>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Evaluation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.EnforcementTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 

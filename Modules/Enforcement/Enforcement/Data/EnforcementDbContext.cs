@@ -35,6 +35,8 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
 
     public DbSet<ExpertHelper> ExpertHelpers => Set<ExpertHelper>();
 
+    public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -123,6 +125,7 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.HasIndex(x => x.TargetTownshipId);
             b.HasIndex(x => x.TargetId);
             b.HasIndex(x => new { x.State, x.RecheckDue });
+            b.HasIndex(x => x.InspectedOn);
             b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<InspectionPhoto>(b =>
@@ -155,10 +158,13 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.TransferNumber).HasMaxLength(64);
             b.Property(x => x.TransferReceipt).HasMaxLength(200);
             b.Property(x => x.ClosingNumber).HasMaxLength(64);
+            b.Property(x => x.Version).IsConcurrencyToken();
             b.Property(x => x.CreatedBy).HasMaxLength(64);
             b.HasIndex(x => x.TownshipId);
             b.HasIndex(x => x.State);
             b.HasIndex(x => x.PublishedOn);
+            b.HasIndex(x => x.FiledOn);
+            b.HasIndex(x => x.DecidedOn);
             b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CaseStep>(b =>
@@ -179,6 +185,15 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.Name).HasMaxLength(200);
             b.Property(x => x.FileName).HasMaxLength(100);
             b.Property(x => x.ContentType).HasMaxLength(50);
+        });
+        modelBuilder.Entity<CaseReview>(b =>
+        {
+            b.ToTable("CaseReviews");
+            b.Property(x => x.Reviewers).HasMaxLength(200);
+            b.Property(x => x.Notes).HasMaxLength(4000);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => x.CaseId).IsUnique();
+            b.HasIndex(x => x.ReviewedOn);
         });
         modelBuilder.Entity<ExpertRequest>(b =>
         {

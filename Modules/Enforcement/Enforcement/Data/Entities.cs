@@ -546,6 +546,12 @@ internal sealed class Case
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Optimistic concurrency token: every step raises it and its UPDATE is conditional on the value read, so of two
+    /// people posting a step at once only one succeeds; a form carries the version it was shown.
+    /// </summary>
+    public int Version { get; set; }
+
     public List<CaseStep> Steps { get; set; } = [];
 }
 
@@ -654,4 +660,41 @@ internal sealed class ExpertHelper
     public string? ParticipationNote { get; set; }
 
     public string? RecordedBy { get; set; }
+}
+
+/// <summary>案卷评查结论, from the score by the county's thresholds.</summary>
+internal enum ReviewVerdict
+{
+    /// <summary>不合格.</summary>
+    Failed = 0,
+
+    /// <summary>合格.</summary>
+    Passed = 1,
+
+    /// <summary>优秀.</summary>
+    Excellent = 2,
+}
+
+/// <summary>案卷评查: the county bureau's review of a closed case's file, with a score (0–100) and the verdict it gives; one per case.</summary>
+internal sealed class CaseReview
+{
+    public int Id { get; set; }
+
+    public int CaseId { get; set; }
+
+    public DateOnly ReviewedOn { get; set; }
+
+    /// <summary>评查人员 (names).</summary>
+    public string Reviewers { get; set; } = "";
+
+    public int Score { get; set; }
+
+    public ReviewVerdict Verdict { get; set; }
+
+    /// <summary>评查意见 (problems found in the file).</summary>
+    public string Notes { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAtUtc { get; set; }
 }
