@@ -137,3 +137,64 @@ public sealed record CaseClockMissed : IntegrationEvent
 
     public int? TownshipId { get; init; }
 }
+
+/// <summary>
+/// 执法+专家: an inspection (its unit) asks the expert pool for experts of one or more fields. Experts turns it into a
+/// dispatch (调用通知) and answers with <c>ExpertAssistanceAnswered</c> (Experts.Contracts), one per expert's answer.
+/// </summary>
+public sealed record ExpertAssistanceRequested : IntegrationEvent
+{
+    /// <summary>The request's id in Enforcement: the reference every answer carries back.</summary>
+    public required int RequestId { get; init; }
+
+    public required int InspectionId { get; init; }
+
+    /// <summary>The inspecting entrusted township, null for the county bureau.</summary>
+    public int? TownshipId { get; init; }
+
+    /// <summary>The asking unit (县应急管理局 or the township).</summary>
+    public required string UnitName { get; init; }
+
+    /// <summary>The inspected enterprise.</summary>
+    public required string TargetName { get; init; }
+
+    /// <summary>The fields (领域) asked for, by name as the expert pool calls them (e.g. 危险化学品).</summary>
+    public required IReadOnlyList<string> Fields { get; init; }
+
+    /// <summary>How many experts are wanted.</summary>
+    public required int Count { get; init; }
+
+    /// <summary>When the experts are needed (UTC).</summary>
+    public required DateTime StartsAtUtc { get; init; }
+
+    public required string Location { get; init; }
+
+    public required string Reason { get; init; }
+
+    /// <summary>The account that asked.</summary>
+    public required string RequestedBy { get; init; }
+}
+
+/// <summary>
+/// 执法+专家: an expert who accepted an assistance request took part in the inspection; the officer recorded it. The
+/// expert pool counts it as one participation (执法检查) on the expert's record, once.
+/// </summary>
+public sealed record ExpertParticipationRecorded : IntegrationEvent
+{
+    /// <summary>The assistance request (<see cref="ExpertAssistanceRequested.RequestId"/>).</summary>
+    public required int RequestId { get; init; }
+
+    public required int InspectionId { get; init; }
+
+    /// <summary>The expert as the pool named them in its answer.</summary>
+    public required int ExpertId { get; init; }
+
+    public required string ExpertName { get; init; }
+
+    public required DateOnly Date { get; init; }
+
+    public required string TargetName { get; init; }
+
+    /// <summary>What the expert did (the officer's note).</summary>
+    public required string Note { get; init; }
+}

@@ -122,6 +122,18 @@ public sealed class EnforcementModule : ModuleDefinition
         new("enforcement.entrusted-matters", "委托乡镇执法事项（以“；”分隔）", "Matters entrusted to townships (separated by ；)", SettingsGroup,
             "日常行政检查；生产经营单位主要负责人未履行安全生产管理职责；安全管理人员未履行安全生产管理职责", 1000);
 
+    /// <summary>执法+专家: experts asked for in one request at most.</summary>
+    internal static readonly IntSetting ExpertsPerRequest =
+        new("enforcement.experts-per-request", "每次请求专家协助人数上限", "Experts per assistance request, at most", SettingsGroup, 5, 1, 20, "名");
+
+    /// <summary>案卷评查: a score from this is 合格.</summary>
+    internal static readonly IntSetting ReviewPassScore =
+        new("enforcement.review-pass-score", "案卷评查合格分数线", "Case file review: passed from", SettingsGroup, 60, 0, 100, "分");
+
+    /// <summary>案卷评查: a score from this is 优秀.</summary>
+    internal static readonly IntSetting ReviewExcellentScore =
+        new("enforcement.review-excellent-score", "案卷评查优秀分数线", "Case file review: excellent from", SettingsGroup, 90, 0, 100, "分");
+
     public override string Name => ModuleName;
 
     public override string DisplayName => "综合行政执法";
@@ -151,7 +163,7 @@ public sealed class EnforcementModule : ModuleDefinition
     public override IEnumerable<SettingDefinition> Settings =>
         [OfficersPerTarget, DrawShare, CapA, CapB, CapC, CapD, CertificateLeadDays, RecheckWorkingDays, RecheckLeadDays,
          FilingWorkingDays, StatementWorkingDays, HearingIndividual, HearingUnit, MajorFine, DecisionDays, DecisionExtended, DecisionExtendedFurther,
-         PublishWorkingDays, PaymentDays, LateFeePercent, SimpleIndividual, SimpleUnit, TransferApprovalDays, TransferHours, CaseLeadDays, EntrustedMatters];
+         PublishWorkingDays, PaymentDays, LateFeePercent, SimpleIndividual, SimpleUnit, TransferApprovalDays, TransferHours, CaseLeadDays, EntrustedMatters, ExpertsPerRequest, ReviewPassScore, ReviewExcellentScore];
 
     public override void Register(ContainerBuilder builder)
     {
@@ -163,7 +175,15 @@ public sealed class EnforcementModule : ModuleDefinition
         builder.RegisterType<Plans>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Inspections>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Cases>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<ExpertAssistance>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<Evaluation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.EnforcementTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
+    }
+
+    public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        subscriptions.Add<Experts.Contracts.ExpertAssistanceAnswered, Integration.ExpertAssistanceAnsweredHandler>();
     }
 
     public override void RegisterJobs(JobRegistry jobs)

@@ -99,3 +99,32 @@ public sealed record ExpertExited : IntegrationEvent
 
     public required string Reason { get; init; }
 }
+
+/// <summary>
+/// An expert answered a dispatch made for another module's assistance request (执法+专家: Enforcement's
+/// <c>ExpertAssistanceRequested</c>): accepted or declined, by link or by phone. Published once per answer.
+/// </summary>
+public sealed record ExpertAssistanceAnswered : IntegrationEvent
+{
+    /// <summary>The asking module's request id (the reference it sent).</summary>
+    public required int RequestId { get; init; }
+
+    /// <summary>The inspection the request was made for.</summary>
+    public required int InspectionId { get; init; }
+
+    public required int DispatchId { get; init; }
+
+    public required int ExpertId { get; init; }
+
+    public required string ExpertName { get; init; }
+
+    /// <summary>工作单位.</summary>
+    public required string Employer { get; init; }
+
+    public required bool Accepted { get; init; }
+
+    /// <summary>The reason of a refusal; empty when accepted.</summary>
+    public string DeclineReason { get; init; } = "";
+
+    public required DateTime AnsweredAtUtc { get; init; }
+}

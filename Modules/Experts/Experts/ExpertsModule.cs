@@ -88,6 +88,13 @@ public sealed class ExpertsModule : ModuleDefinition
     public override Task SeedDemoAsync(DemoSeedContext context, CancellationToken cancellationToken) =>
         Demo.ExpertsDemoData.SeedAsync(context, cancellationToken);
 
+    public override void Subscribe(BuildingBlocks.Events.SubscriptionRegistry subscriptions)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptions);
+        subscriptions.Add<Enforcement.Contracts.ExpertAssistanceRequested, Integration.ExpertAssistanceRequestedHandler>();
+        subscriptions.Add<Enforcement.Contracts.ExpertParticipationRecorded, Integration.ExpertParticipationRecordedHandler>();
+    }
+
     public override void RegisterJobs(JobRegistry jobs)
     {
         ArgumentNullException.ThrowIfNull(jobs);

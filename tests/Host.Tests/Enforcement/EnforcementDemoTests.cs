@@ -29,5 +29,15 @@ public sealed class EnforcementDemoTests : EnforcementTest
         Text(await bureau.GetStringAsync("/enforcement/Plans")).Should().Contain("已批准").And.Contain("86%");
         var inspection = await CountAsync(app, "SELECT Id AS Value FROM Inspections");
         Text(await bureau.GetStringAsync($"/enforcement/Inspections/Details?id={inspection}")).Should().Contain("责令限期整改，待复查").And.Contain("2026-12-09").And.Contain("还剩 16 天").And.Contain("青山县应急责改〔2026〕1号");
+
+        // Six cases in different steps, made through the transition table, so the case list is not empty at first sign-in.
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Cases")).Should().Be(6);
+        var cases = Text(await bureau.GetStringAsync("/enforcement/Cases"));
+        cases.Should().Contain("已立案（调查取证）").And.Contain("乡镇移送待立案").And.Contain("已送达").And.Contain("已结案");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM CaseSteps WHERE MissedClock LIKE 'filing%'")).Should().Be(1, "the case opened a week late has its missed 立案 clock recorded");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Cases WHERE State = 10 AND PublishedOn IS NOT NULL")).Should().Be(1);
+        Text(await app.NewClient().GetStringAsync($"/enforcement/Public/{TestApp.County}")).Should().Contain("青山县绿源食品有限公司");
+        var township = Text(await (await app.AsAsync(Township)).GetStringAsync("/enforcement/Cases"));
+        township.Should().Contain("青山镇河口竹木加工厂").And.Contain("青山镇柳林农资店").And.NotContain("青山县瑞丰木业有限公司");
     }
 }

@@ -31,6 +31,12 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
 
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
 
+    public DbSet<ExpertRequest> ExpertRequests => Set<ExpertRequest>();
+
+    public DbSet<ExpertHelper> ExpertHelpers => Set<ExpertHelper>();
+
+    public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -119,6 +125,7 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.HasIndex(x => x.TargetTownshipId);
             b.HasIndex(x => x.TargetId);
             b.HasIndex(x => new { x.State, x.RecheckDue });
+            b.HasIndex(x => x.InspectedOn);
             b.HasMany(x => x.Photos).WithOne().HasForeignKey(p => p.InspectionId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<InspectionPhoto>(b =>
@@ -151,10 +158,13 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.TransferNumber).HasMaxLength(64);
             b.Property(x => x.TransferReceipt).HasMaxLength(200);
             b.Property(x => x.ClosingNumber).HasMaxLength(64);
+            b.Property(x => x.Version).IsConcurrencyToken();
             b.Property(x => x.CreatedBy).HasMaxLength(64);
             b.HasIndex(x => x.TownshipId);
             b.HasIndex(x => x.State);
             b.HasIndex(x => x.PublishedOn);
+            b.HasIndex(x => x.FiledOn);
+            b.HasIndex(x => x.DecidedOn);
             b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CaseStep>(b =>
@@ -175,6 +185,36 @@ internal sealed class EnforcementDbContext(DbContextOptions<EnforcementDbContext
             b.Property(x => x.Name).HasMaxLength(200);
             b.Property(x => x.FileName).HasMaxLength(100);
             b.Property(x => x.ContentType).HasMaxLength(50);
+        });
+        modelBuilder.Entity<CaseReview>(b =>
+        {
+            b.ToTable("CaseReviews");
+            b.Property(x => x.Reviewers).HasMaxLength(200);
+            b.Property(x => x.Notes).HasMaxLength(4000);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => x.CaseId).IsUnique();
+            b.HasIndex(x => x.ReviewedOn);
+        });
+        modelBuilder.Entity<ExpertRequest>(b =>
+        {
+            b.ToTable("ExpertRequests");
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.Fields).HasMaxLength(500);
+            b.Property(x => x.Location).HasMaxLength(200);
+            b.Property(x => x.Reason).HasMaxLength(2000);
+            b.Property(x => x.RequestedBy).HasMaxLength(64);
+            b.HasIndex(x => x.InspectionId);
+            b.HasMany(x => x.Helpers).WithOne().HasForeignKey(h => h.ExpertRequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<ExpertHelper>(b =>
+        {
+            b.ToTable("ExpertHelpers");
+            b.Property(x => x.ExpertName).HasMaxLength(50);
+            b.Property(x => x.Employer).HasMaxLength(200);
+            b.Property(x => x.DeclineReason).HasMaxLength(500);
+            b.Property(x => x.ParticipationNote).HasMaxLength(1000);
+            b.Property(x => x.RecordedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.ExpertRequestId, x.ExpertId }).IsUnique();
         });
     }
 }

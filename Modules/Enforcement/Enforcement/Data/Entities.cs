@@ -546,6 +546,12 @@ internal sealed class Case
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Optimistic concurrency token: every step raises it and its UPDATE is conditional on the value read, so of two
+    /// people posting a step at once only one succeeds; a form carries the version it was shown.
+    /// </summary>
+    public int Version { get; set; }
+
     public List<CaseStep> Steps { get; set; } = [];
 }
 
@@ -590,4 +596,105 @@ internal sealed class CaseFile
     public string FileName { get; set; } = "";
 
     public string ContentType { get; set; } = "";
+}
+
+/// <summary>
+/// 执法+专家: an inspection's request for experts of one or more fields, sent to the expert pool as
+/// <c>ExpertAssistanceRequested</c>; the answers come back as <see cref="ExpertHelper"/> rows (a local copy).
+/// </summary>
+internal sealed class ExpertRequest
+{
+    public int Id { get; set; }
+
+    public int InspectionId { get; set; }
+
+    /// <summary>The asking unit: the inspection's (null for the county bureau).</summary>
+    public int? TownshipId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    /// <summary>The fields asked for, separated by "；".</summary>
+    public string Fields { get; set; } = "";
+
+    public int Count { get; set; }
+
+    public DateTime StartsAtUtc { get; set; }
+
+    public string Location { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime RequestedAtUtc { get; set; }
+
+    public List<ExpertHelper> Helpers { get; set; } = [];
+}
+
+/// <summary>
+/// An expert's answer to an assistance request as the expert pool reported it (<c>ExpertAssistanceAnswered</c>), and,
+/// for one who accepted, the participation the officer recorded (参与), which the pool counts.
+/// </summary>
+internal sealed class ExpertHelper
+{
+    public int Id { get; set; }
+
+    public int ExpertRequestId { get; set; }
+
+    /// <summary>The expert's id in the expert pool.</summary>
+    public int ExpertId { get; set; }
+
+    public string ExpertName { get; set; } = "";
+
+    public string Employer { get; set; } = "";
+
+    public bool Accepted { get; set; }
+
+    public string DeclineReason { get; set; } = "";
+
+    public DateTime AnsweredAtUtc { get; set; }
+
+    /// <summary>The day the expert took part, as the officer recorded it; null until recorded.</summary>
+    public DateOnly? ParticipatedOn { get; set; }
+
+    public string? ParticipationNote { get; set; }
+
+    public string? RecordedBy { get; set; }
+}
+
+/// <summary>案卷评查结论, from the score by the county's thresholds.</summary>
+internal enum ReviewVerdict
+{
+    /// <summary>不合格.</summary>
+    Failed = 0,
+
+    /// <summary>合格.</summary>
+    Passed = 1,
+
+    /// <summary>优秀.</summary>
+    Excellent = 2,
+}
+
+/// <summary>案卷评查: the county bureau's review of a closed case's file, with a score (0–100) and the verdict it gives; one per case.</summary>
+internal sealed class CaseReview
+{
+    public int Id { get; set; }
+
+    public int CaseId { get; set; }
+
+    public DateOnly ReviewedOn { get; set; }
+
+    /// <summary>评查人员 (names).</summary>
+    public string Reviewers { get; set; } = "";
+
+    public int Score { get; set; }
+
+    public ReviewVerdict Verdict { get; set; }
+
+    /// <summary>评查意见 (problems found in the file).</summary>
+    public string Notes { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+
+    public DateTime RecordedAtUtc { get; set; }
 }

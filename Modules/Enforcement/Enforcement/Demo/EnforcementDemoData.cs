@@ -9,7 +9,8 @@ namespace Emergency.Enforcement.Demo;
 /// <summary>
 /// The demo county's enforcement: nine enterprises in its townships (two 重点, two entrusted to 青山镇), the county
 /// bureau's officers (one certificate expired, one 协管) and 青山镇's two, a declared conflict, the county's approved annual plan, one inspection
-/// with a finding awaiting 复查, and one completed draw of the county's general targets.
+/// with a finding awaiting 复查, one completed draw of the county's general targets, and six cases in different steps
+/// (<see cref="DemoCases"/>).
 /// </summary>
 internal static class EnforcementDemoData
 {
@@ -107,5 +108,7 @@ internal static class EnforcementDemoData
             new Drawer(null, Labels.County, "yjj"),
             2,
             cancellationToken);
+
+        await DemoCases.SeedAsync(db, context.Clock, targets, officers, qingshan.Name, cancellationToken);
     }
 }

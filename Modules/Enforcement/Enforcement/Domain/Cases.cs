@@ -6,6 +6,7 @@ using Emergency.BuildingBlocks.Validation;
 using Emergency.Enforcement.Contracts;
 using Emergency.Enforcement.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Emergency.Enforcement.Domain;
 
@@ -36,7 +37,8 @@ internal sealed record CaseStepRequest(
     bool Waived,
     int? ExtendDays,
     string? Receipt,
-    IReadOnlyList<SavedFile> Files);
+    IReadOnlyList<SavedFile> Files,
+    int? Version = null);
 
 /// <summary>An attachment already recognised by its content and saved under <see cref="FileName"/>.</summary>
 internal sealed record SavedFile(string Name, string FileName, string ContentType);
@@ -52,7 +54,7 @@ internal sealed record CaseOpenResult(Case? Case, bool Referred, IReadOnlyList<P
 /// gap-free counter in the same transaction. A refusal writes nothing. Clocks are computed here and a clock found
 /// missed is recorded once on the case and published as <see cref="CaseClockMissed"/>.
 /// </summary>
-internal sealed class Cases(EnforcementDbContext db, IWorkingDays workingDays, ICountySettings settings, TimeProvider clock)
+internal sealed class Cases(EnforcementDbContext db, IWorkingDays workingDays, ICountySettings settings, TimeProvider clock, IStringLocalizer<EnforcementText> localizer)
 {
     public const string FilingKind = "立";
     public const string NoticeKind = "告";
@@ -262,11 +264,21 @@ internal sealed class Cases(EnforcementDbContext db, IWorkingDays workingDays, I
         return new(c, false, []);
     }
 
-    /// <summary>One step on a case (with its steps loaded): the transition table, then the step's own rules; a refusal changes nothing.</summary>
+    /// <summary>
+    /// One step on a case (with its steps loaded): the version the form was shown, the transition table, then the step's own
+    /// rules; a refusal changes nothing. The case row's UPDATE is conditional on the version read (<see cref="Case.Version"/>),
+    /// so when someone else's step committed in between, this one is refused with "案件已被他人更新" and rolled back whole
+    /// (its document number included).
+    /// </summary>
     public async Task<List<Problem>> ApplyAsync(Case c, CaseAction action, CaseStepRequest request, string userName, string countyName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Version is { } seen && seen != c.Version)
+        {
+            return [new("", localizer["CaseConcurrentUpdate"].Value)];
+        }
+
         if (CaseFlow.Next(c.State, action) is not { } next)
         {
             return [new("", CaseFlow.Refusal(c.State, action))];
@@ -505,10 +517,21 @@ internal sealed class Cases(EnforcementDbContext db, IWorkingDays workingDays, I
         }
 
         c.State = next;
+        c.Version++;
         var step = Step(CaseFlow.Name(action), words, userName, signer, now, number);
         step.Files = request.Files.Select(f => new CaseFile { Name = f.Name, FileName = f.FileName, ContentType = f.ContentType }).ToList();
         c.Steps.Add(step);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another step on this case committed after it was read: nothing of this one is kept.
+            await transaction.RollbackAsync(cancellationToken);
+            return [new("", localizer["CaseConcurrentUpdate"].Value)];
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return [];
     }

@@ -41,6 +41,13 @@ internal static class Labels
 
     public static string Kind(bool isKey) => isKey ? "重点" : "一般";
 
+    public static string Verdict(ReviewVerdict verdict) => verdict switch
+    {
+        ReviewVerdict.Excellent => "优秀",
+        ReviewVerdict.Passed => "合格",
+        _ => "不合格",
+    };
+
     public const string County = "县应急管理局";
 
     public static string Jurisdiction(Target target, string townshipName)

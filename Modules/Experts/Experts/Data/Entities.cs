@@ -309,7 +309,53 @@ internal sealed class Dispatch
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>The assistance request (执法+专家) this dispatch answers, if any: its answers go back to the asking module.</summary>
+    public int? AssistanceRequestId { get; set; }
+
     public List<DispatchAssignment> Assignments { get; set; } = [];
+}
+
+/// <summary>
+/// 执法+专家: another module's request for experts (Enforcement's <c>ExpertAssistanceRequested</c>), kept until the
+/// bureau turns it into a dispatch (on its 我的待办): the pool has no rule to pick experts by itself, a person picks
+/// them on the dispatch page, which is prefilled from the request.
+/// </summary>
+internal sealed class AssistanceRequest
+{
+    public int Id { get; set; }
+
+    /// <summary>The asking module ("enforcement").</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>The request's id in the asking module (sent back with every answer).</summary>
+    public int ReferenceId { get; set; }
+
+    public int InspectionId { get; set; }
+
+    public string UnitName { get; set; } = "";
+
+    public string TargetName { get; set; } = "";
+
+    /// <summary>The fields asked for, by name, separated by "；".</summary>
+    public string Fields { get; set; } = "";
+
+    /// <summary>The first field asked for that the pool knows (active), to suggest experts.</summary>
+    public int? FieldId { get; set; }
+
+    public int Count { get; set; }
+
+    public DateTime StartsAtUtc { get; set; }
+
+    public string Location { get; set; } = "";
+
+    public string Reason { get; set; } = "";
+
+    public string RequestedBy { get; set; } = "";
+
+    public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>The dispatch made for it; null while it waits on the bureau's 我的待办.</summary>
+    public int? DispatchId { get; set; }
 }
 
 internal enum AnswerStatus

@@ -27,6 +27,8 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
 
     public DbSet<DispatchAssignment> DispatchAssignments => Set<DispatchAssignment>();
 
+    public DbSet<AssistanceRequest> AssistanceRequests => Set<AssistanceRequest>();
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<MeetingInvitation> MeetingInvitations => Set<MeetingInvitation>();
@@ -141,7 +143,21 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.Property(x => x.Location).HasMaxLength(200);
             b.Property(x => x.DepartmentName).HasMaxLength(100);
             b.Property(x => x.CreatedBy).HasMaxLength(64);
+            b.HasIndex(x => x.AssistanceRequestId);
             b.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.DispatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<AssistanceRequest>(b =>
+        {
+            b.ToTable("AssistanceRequests");
+            b.Property(x => x.Source).HasMaxLength(32);
+            b.Property(x => x.UnitName).HasMaxLength(100);
+            b.Property(x => x.TargetName).HasMaxLength(200);
+            b.Property(x => x.Fields).HasMaxLength(500);
+            b.Property(x => x.Location).HasMaxLength(200);
+            b.Property(x => x.Reason).HasMaxLength(2000);
+            b.Property(x => x.RequestedBy).HasMaxLength(64);
+            b.HasIndex(x => new { x.Source, x.ReferenceId }).IsUnique();
+            b.HasIndex(x => x.DispatchId);
         });
         modelBuilder.Entity<DispatchAssignment>(b =>
         {

@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Clock;
+using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,13 +106,36 @@ internal sealed class DispatchAnswers(ExpertsDbContext db, ExpertStatusChanges c
         string message;
         if (accept)
         {
-            changes.Participated(expert, ParticipationKind.Dispatch, dispatch.Id, dispatch.Title, dispatch.StartsAtUtc, dispatch.DepartmentId, dispatch.DepartmentName, dispatch.Classified);
+            // An assistance dispatch (执法+专家) is counted when the asking officer records the expert's participation.
+            if (dispatch.AssistanceRequestId is null)
+            {
+                changes.Participated(expert, ParticipationKind.Dispatch, dispatch.Id, dispatch.Title, dispatch.StartsAtUtc, dispatch.DepartmentId, dispatch.DepartmentName, dispatch.Classified);
+            }
+
             message = "已接受调用，请按时到现场指挥部报到。";
         }
         else
         {
             await reviews.RefusedAsync(expert, dispatch, reason, nowUtc, cancellationToken);
             message = "已谢绝调用，组织单位已收到您的答复。谢绝理由将由县应急管理局研判，无正当理由的将按规定取消专家资格。";
+        }
+
+        if (dispatch.AssistanceRequestId is { } requestId
+            && await db.AssistanceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken) is { } request)
+        {
+            db.Publish(new ExpertAssistanceAnswered
+            {
+                OccurredAtUtc = nowUtc,
+                RequestId = request.ReferenceId,
+                InspectionId = request.InspectionId,
+                DispatchId = dispatch.Id,
+                ExpertId = expert.Id,
+                ExpertName = expert.Name,
+                Employer = expert.Employer,
+                Accepted = accept,
+                DeclineReason = declineReason ?? "",
+                AnsweredAtUtc = answeredAtUtc,
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Emergency.BuildingBlocks.Notices;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
 using Emergency.Experts.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Emergency.Experts.Domain;
 
@@ -12,7 +13,9 @@ namespace Emergency.Experts.Domain;
 /// </summary>
 internal sealed class Dispatching(ExpertsDbContext db, DispatchLinks links, ExpertNotices notices, ICountyContext county)
 {
-    public async Task SendAsync(Dispatch dispatch, IReadOnlyList<Expert> experts, CancellationToken cancellationToken)
+    /// <param name="assistanceId">执法+专家: the assistance request the dispatch answers; it is taken by a conditional update in the
+    /// same commit, so two organisers cannot both dispatch it (false: someone else did, nothing written).</param>
+    public async Task<bool> SendAsync(Dispatch dispatch, IReadOnlyList<Expert> experts, int? assistanceId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         ArgumentNullException.ThrowIfNull(experts);
@@ -29,6 +32,19 @@ internal sealed class Dispatching(ExpertsDbContext db, DispatchLinks links, Expe
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (assistanceId is { } requestId)
+        {
+            var dispatchId = dispatch.Id;
+            var taken = await db.AssistanceRequests.Where(r => r.Id == requestId && r.DispatchId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DispatchId, dispatchId), cancellationToken);
+            if (taken == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return false;
+            }
+        }
+
         foreach (var assignment in dispatch.Assignments)
         {
             var expert = experts.Single(e => e.Id == assignment.ExpertId);
@@ -53,5 +69,6 @@ internal sealed class Dispatching(ExpertsDbContext db, DispatchLinks links, Expe
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

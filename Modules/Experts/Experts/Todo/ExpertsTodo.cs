@@ -13,7 +13,8 @@ namespace Emergency.Experts.Todo;
 /// <item>a department or township invited to an open round it has not yet sent in (报送), due at the round's deadline;</item>
 /// <item>the county manager: county-team candidates to select (遴选) and to approve (批准入库), per round; exit requests to decide;</item>
 /// <item>a department: its own team's candidates and exit requests; its dispatches whose experts have not all answered, due at the answer-by time;</item>
-/// <item>the county manager: the pending 取消资格研判 (refusals, runs of unexcused absences) of experts still in the pool.</item>
+/// <item>the county manager: the pending 取消资格研判 (refusals, runs of unexcused absences) of experts still in the pool;</item>
+/// <item>the county manager: Enforcement's expert assistance requests (执法+专家) not yet dispatched, due when the experts are needed.</item>
 /// </list>
 /// The store is small (thousands of experts), so the count is the list itself.
 /// </summary>
@@ -80,6 +81,17 @@ internal sealed class ExpertsTodo(ExpertsDbContext db, TimeProvider clock, Domai
                 .OrderBy(x => x.CreatedAtUtc)
                 .ToListAsync(cancellationToken);
             items.AddRange(reviews.Select(r => new TodoItem(Module, "取消资格研判", $"{r.Name}：{Domain.DisqualificationReviews.CauseName(r.Cause)}，待确认或不予取消", null, "/experts/Reviews")));
+        }
+
+        if (scope.IsCountyManager)
+        {
+            // 执法+专家: requests waiting for the bureau to pick experts (no rule picks them by itself).
+            var asked = await db.AssistanceRequests.AsNoTracking().Where(r => r.DispatchId == null)
+                .OrderBy(r => r.StartsAtUtc)
+                .Select(r => new { r.Id, r.UnitName, r.TargetName, r.Fields, r.Count, r.StartsAtUtc })
+                .ToListAsync(cancellationToken);
+            items.AddRange(asked.Select(r => new TodoItem(Module, "执法专家协助", $"{r.UnitName}请求 {r.Fields} 领域专家 {r.Count} 名协助检查{r.TargetName}：选派专家", r.StartsAtUtc,
+                "/experts/Dispatches/Create?request=" + r.Id.ToString(CultureInfo.InvariantCulture))));
         }
 
         if (scope.DepartmentId is { } organiser)

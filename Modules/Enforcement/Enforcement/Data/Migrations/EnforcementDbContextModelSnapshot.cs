@@ -269,10 +269,18 @@ namespace Emergency.Enforcement.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Warning")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DecidedOn");
+
+                    b.HasIndex("FiledOn");
 
                     b.HasIndex("PublishedOn");
 
@@ -312,6 +320,52 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.HasIndex("CaseStepId");
 
                     b.ToTable("CaseFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.CaseReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewedOn");
+
+                    b.ToTable("CaseReviews", (string)null);
                 });
 
             modelBuilder.Entity("Emergency.Enforcement.Data.CaseStep", b =>
@@ -521,6 +575,111 @@ namespace Emergency.Enforcement.Data.Migrations
                     b.ToTable("DrawItems", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertHelper", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclineReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Employer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpertRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ParticipatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpertRequestId", "ExpertId")
+                        .IsUnique();
+
+                    b.ToTable("ExpertHelpers", (string)null);
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.ToTable("ExpertRequests", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>
                 {
                     b.Property<int>("Id")
@@ -640,6 +799,8 @@ namespace Emergency.Enforcement.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InspectedOn");
 
                     b.HasIndex("TargetId");
 
@@ -895,6 +1056,15 @@ namespace Emergency.Enforcement.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertHelper", b =>
+                {
+                    b.HasOne("Emergency.Enforcement.Data.ExpertRequest", null)
+                        .WithMany("Helpers")
+                        .HasForeignKey("ExpertRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Emergency.Enforcement.Data.InspectionPhoto", b =>
                 {
                     b.HasOne("Emergency.Enforcement.Data.Inspection", null)
@@ -917,6 +1087,11 @@ namespace Emergency.Enforcement.Data.Migrations
             modelBuilder.Entity("Emergency.Enforcement.Data.Draw", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Emergency.Enforcement.Data.ExpertRequest", b =>
+                {
+                    b.Navigation("Helpers");
                 });
 
             modelBuilder.Entity("Emergency.Enforcement.Data.Inspection", b =>

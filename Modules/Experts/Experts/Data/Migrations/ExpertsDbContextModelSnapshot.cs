@@ -96,6 +96,78 @@ namespace Emergency.Experts.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Experts.Data.AssistanceRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DispatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InspectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReferenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DispatchId");
+
+                    b.HasIndex("Source", "ReferenceId")
+                        .IsUnique();
+
+                    b.ToTable("AssistanceRequests", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Experts.Data.Dispatch", b =>
                 {
                     b.Property<int>("Id")
@@ -104,6 +176,9 @@ namespace Emergency.Experts.Data.Migrations
 
                     b.Property<DateTime>("AnswerByUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssistanceRequestId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Classified")
                         .HasColumnType("INTEGER");
@@ -146,6 +221,8 @@ namespace Emergency.Experts.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssistanceRequestId");
 
                     b.ToTable("Dispatches", (string)null);
                 });

@@ -19,7 +19,7 @@ namespace Emergency.Enforcement.Areas.enforcement.Pages.Cases;
 /// documents: 立案审批表 (filing), 行政处罚告知书 (notice), 听证告知书 (hearing), 行政处罚决定书 (decision), 送达回证
 /// (service), 结案审批表 (closing), 涉嫌犯罪案件移送书 (transfer).
 /// </summary>
-internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Cases cases, IModuleFiles files, ICountyDirectory counties, IPermissions permissions, ICountySettings settings, IWorkingDays workingDays, IStringLocalizer<EnforcementText> text) : PageModel
+internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Cases cases, Domain.Evaluation evaluation, IModuleFiles files, ICountyDirectory counties, IPermissions permissions, ICountySettings settings, IWorkingDays workingDays, IStringLocalizer<EnforcementText> text) : PageModel
 {
     public const int MaxFiles = 10;
 
@@ -51,6 +51,15 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
 
     [BindProperty]
     public StepInputModel Step { get; set; } = new();
+
+    /// <summary>案卷评查 of this case, once reviewed.</summary>
+    public CaseReview? Review { get; private set; }
+
+    /// <summary>The county bureau may review the file of a closed case (once).</summary>
+    public bool MayReview { get; private set; }
+
+    [BindProperty]
+    public ReviewInputModel ReviewInput { get; set; } = new();
 
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
@@ -152,7 +161,7 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
             problems = await cases.ApplyAsync(
                 Case,
                 action,
-                new CaseStepRequest(Step.OfficerId, Step.Approver, Step.Text, Step.Fine, Step.Warning, Step.Complex, Step.Waived, Step.ExtendDays, Step.Receipt, saved),
+                new CaseStepRequest(Step.OfficerId, Step.Approver, Step.Text, Step.Fine, Step.Warning, Step.Complex, Step.Waived, Step.ExtendDays, Step.Receipt, saved, Step.Version),
                 access.UserName,
                 CountyName,
                 cancellationToken);
@@ -181,6 +190,37 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         return RedirectToPage("Details", new { id });
     }
 
+    /// <summary>案卷评查: the county bureau scores the file of a closed case.</summary>
+    [RequirePermission(EnforcementModule.LegalReview)]
+    public async Task<IActionResult> OnPostReviewAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!access.IsCountyManager)
+        {
+            return Forbid();
+        }
+
+        var (review, problems) = await evaluation.ReviewAsync(Case, ReviewInput.Date, ReviewInput.Reviewers, ReviewInput.Score, ReviewInput.Notes, access.UserName, cancellationToken);
+        if (problems.Count > 0)
+        {
+            ModelState.Clear();
+            foreach (var problem in problems)
+            {
+                ModelState.AddModelError(problem.Field.Replace("Review.", "ReviewInput.", StringComparison.Ordinal), problem.Message);
+            }
+
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
+        TempData["Notice"] = $"已保存案卷评查：{review!.Score} 分，{Labels.Verdict(review.Verdict)}";
+        return RedirectToPage("Details", new { id });
+    }
+
     private bool MayTake(CaseAction action) =>
         action == CaseAction.Review ? permissions.Has(EnforcementModule.LegalReview) && access.IsCountyManager : access.ActsForUnit(Case.TownshipId);
 
@@ -202,12 +242,25 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         Actions = permissions.Has(EnforcementModule.Manage)
             ? Enum.GetValues<CaseAction>().Where(a => CaseFlow.Next(c.State, a) is not null && MayTake(a)).ToList()
             : [];
+        Review = await db.CaseReviews.AsNoTracking().SingleOrDefaultAsync(r => r.CaseId == id, cancellationToken);
+        MayReview = Review is null && c.State == CaseState.Closed && access.IsCountyManager && permissions.Has(EnforcementModule.LegalReview);
         if (Actions.Count > 0)
         {
             Officers = await db.Officers.AsNoTracking().Where(o => o.TownshipId == c.TownshipId).OrderBy(o => o.Name).ToListAsync(cancellationToken);
         }
 
         return null;
+    }
+
+    internal sealed class ReviewInputModel
+    {
+        public DateOnly? Date { get; set; }
+
+        public string? Reviewers { get; set; }
+
+        public int? Score { get; set; }
+
+        public string? Notes { get; set; }
     }
 
     internal sealed class StepInputModel
@@ -231,5 +284,8 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         public int? ExtendDays { get; set; }
 
         public string? Receipt { get; set; }
+
+        /// <summary>The case version the form was shown (a step on a stale page is refused).</summary>
+        public int? Version { get; set; }
     }
 }

@@ -14,8 +14,20 @@ namespace Emergency.Enforcement.Areas.enforcement.Pages.Inspections;
 /// for the inspecting unit, its photos, and the print views: 现场检查记录 (kind=record), 责令限期整改指令书 (order),
 /// 整改复查意见书 (recheck).
 /// </summary>
-internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Inspections inspections, IModuleFiles files, ICountyDirectory counties, IPermissions permissions) : PageModel
+internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess access, Domain.Inspections inspections, ExpertAssistance assistance, IModuleFiles files, ICountyDirectory counties, IPermissions permissions) : PageModel
 {
+    /// <summary>执法+专家: the requests made for this inspection, each with the experts' answers as the pool reported them.</summary>
+    public IReadOnlyList<ExpertRequest> ExpertRequests { get; private set; } = [];
+
+    /// <summary>The inspecting unit may ask for experts and record their participation.</summary>
+    public bool MayAskExperts { get; private set; }
+
+    [BindProperty]
+    public ExpertInputModel Expert { get; set; } = new();
+
+    [BindProperty]
+    public ParticipationInputModel Participation { get; set; } = new();
+
     public Inspection Inspection { get; private set; } = null!;
 
     public DateOnly Today => inspections.Today;
@@ -107,6 +119,73 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         return RedirectToPage("Details", new { id });
     }
 
+    /// <summary>执法+专家: ask the expert pool for experts of the given fields.</summary>
+    [RequirePermission(EnforcementModule.Manage)]
+    public async Task<IActionResult> OnPostExpertAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!MayAskExperts)
+        {
+            return Forbid();
+        }
+
+        var (request, problems) = await assistance.RequestAsync(Inspection, new ExpertAsk(Expert.Fields, Expert.Count, Expert.StartsAt, Expert.Location, Expert.Reason), access.UserName, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Refused(problems);
+        }
+
+        TempData["Notice"] = $"已向专家库请求 {request!.Fields} 领域专家 {request.Count} 名，待县应急管理局选派";
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>参与: an expert who accepted took part; the expert pool counts it.</summary>
+    [RequirePermission(EnforcementModule.Manage)]
+    public async Task<IActionResult> OnPostParticipationAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!MayAskExperts)
+        {
+            return Forbid();
+        }
+
+        var request = ExpertRequests.FirstOrDefault(r => r.Helpers.Any(h => h.Id == Participation.HelperId));
+        if (request is null)
+        {
+            return NotFound();
+        }
+
+        var helper = await db.ExpertHelpers.SingleAsync(h => h.Id == Participation.HelperId, cancellationToken);
+        var problems = await assistance.RecordParticipationAsync(Inspection, request, helper, Participation.Date, Participation.Note, access.UserName, cancellationToken);
+        if (problems.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Refused(problems);
+        }
+
+        TempData["Notice"] = $"已登记 {helper.ExpertName} 参与检查，专家库将计入其履职记录";
+        return RedirectToPage("Details", new { id });
+    }
+
+    private PageResult Refused(IEnumerable<Problem> problems)
+    {
+        ModelState.Clear();
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field, problem.Message);
+        }
+
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
         if (await access.Visible(db.Inspections).Include(i => i.Photos).SingleOrDefaultAsync(i => i.Id == id, cancellationToken) is not { } inspection)
@@ -118,7 +197,34 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
         CountyName = (await counties.FindAsync(access.County, cancellationToken))?.Name ?? access.County;
         MayOpenCase = inspection.Findings.Length > 0 && access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
         MayRecheck = inspection.State == InspectionState.AwaitingRecheck && access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
+        MayAskExperts = access.ActsForUnit(inspection.TownshipId) && permissions.Has(EnforcementModule.Manage);
+        ExpertRequests = await db.ExpertRequests.AsNoTracking().Include(r => r.Helpers.OrderBy(h => h.Id))
+            .Where(r => r.InspectionId == id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return null;
+    }
+
+    internal sealed class ExpertInputModel
+    {
+        /// <summary>所需领域, separated by "；".</summary>
+        public string? Fields { get; set; }
+
+        public int? Count { get; set; }
+
+        /// <summary>到场时间 (China time).</summary>
+        public DateTime? StartsAt { get; set; }
+
+        public string? Location { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class ParticipationInputModel
+    {
+        public int HelperId { get; set; }
+
+        public DateOnly? Date { get; set; }
+
+        public string? Note { get; set; }
     }
 
     internal sealed class RecheckInputModel

@@ -27,7 +27,10 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
     [BindProperty]
     public DispatchInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int? fieldId, DateTime? start, CancellationToken cancellationToken)
+    /// <summary>执法+专家: the assistance request this dispatch answers, when opened from 我的待办.</summary>
+    public AssistanceRequest? Assistance { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? fieldId, DateTime? start, int? request, CancellationToken cancellationToken)
     {
         if (await access.OrganiserAsync(units, county.Required, cancellationToken) is null)
         {
@@ -36,6 +39,26 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
 
         Input.FieldId = fieldId;
         Input.StartsAt = start;
+        if (request is { } requestId)
+        {
+            if (!access.IsCountyManager || await db.AssistanceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken) is not { } asked)
+            {
+                return NotFound();
+            }
+
+            if (asked.DispatchId is { } done)
+            {
+                return RedirectToPage("Details", new { id = done });
+            }
+
+            Input.RequestId = asked.Id;
+            Input.Title = $"执法检查专家协助：{asked.TargetName}（{asked.UnitName}）";
+            Input.Location = asked.Location;
+            Input.Description = $"{asked.UnitName}请求 {asked.Fields} 领域专家 {asked.Count} 名协助现场检查。理由：{asked.Reason}";
+            Input.FieldId ??= asked.FieldId;
+            Input.StartsAt ??= ChinaTime.FromUtc(asked.StartsAtUtc);
+        }
+
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -66,6 +89,25 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             ModelState.AddModelError("Input.ExpertIds", "所选专家不在可调用名单中（须在库、聘期内、该领域、开始日期可出勤）");
         }
 
+        AssistanceRequest? assistance = null;
+        if (Input.RequestId is { } requestId)
+        {
+            assistance = access.IsCountyManager ? await db.AssistanceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken) : null;
+            if (assistance is null)
+            {
+                return NotFound();
+            }
+
+            if (assistance.DispatchId is not null)
+            {
+                ModelState.AddModelError("", "该专家协助请求已发出调用通知，不能重复调用");
+            }
+            else if (Input.Classified)
+            {
+                ModelState.AddModelError("Input.Classified", "执法检查专家协助不能设为涉密");
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -86,8 +128,15 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
             Classified = Input.Classified,
             CreatedBy = access.UserName,
             CreatedAtUtc = now,
+            AssistanceRequestId = assistance?.Id,
         };
-        await dispatching.SendAsync(dispatch, experts, cancellationToken);
+        if (!await dispatching.SendAsync(dispatch, experts, assistance?.Id, cancellationToken))
+        {
+            ModelState.AddModelError("", "该专家协助请求已发出调用通知，不能重复调用");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         TempData["Notice"] = $"已发出调用通知，通知专家 {experts.Count} 名";
         return RedirectToPage("Details", new { id = dispatch.Id });
     }
@@ -119,6 +168,11 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Fields = await db.Fields.AsNoTracking().Where(f => f.Active).OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
+        if (Input.RequestId is { } requestId)
+        {
+            Assistance = await db.AssistanceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        }
+
         if (Input.FieldId is { } field)
         {
             var start = Input.StartsAt is { } s ? ChinaTime.ToUtc(s) : clock.GetUtcNow().UtcDateTime;
@@ -153,5 +207,8 @@ internal sealed class CreateModel(ExpertsDbContext db, ExpertsAccess access, ICo
         public bool Classified { get; set; }
 
         public List<int> ExpertIds { get; set; } = [];
+
+        /// <summary>执法+专家: the assistance request answered by this dispatch.</summary>
+        public int? RequestId { get; set; }
     }
 }
