@@ -169,7 +169,7 @@ public sealed class CaseTests : EnforcementTest
             .Contain("案件当前为“已立案（调查取证）”，不能进行“处罚决定”；下一步应为：调查取证、调查终结");
         (await StepTextAsync(s.Bureau, id, "Close", approver: "王局长")).Should().Contain("不能进行“结案”");
         (await StepTextAsync(s.Bureau, id, "Investigate", s.Officer1)).Should().Contain("尚未收集任何证据材料，不能调查终结");
-        (await EvidenceAsync(s.Bureau, id, s.Officer1, "not a photo"u8.ToArray(), "现场.jpg")).Should().Contain("文件“现场.jpg”不是照片（JPEG、PNG、WebP）或 PDF 文件");
+        (await EvidenceAsync(s.Bureau, id, s.Officer1, "not a photo"u8.ToArray(), "现场.jpg")).Should().Contain("文件“现场.jpg”不是照片（JPEG、PNG、WebP）、PDF 或 Word（.docx）文件");
         (await StateAsync(app, id)).Should().Be(1);
         (await StepsAsync(app, id)).Should().Be(steps);
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM CaseFiles")).Should().Be(0);

@@ -39,11 +39,12 @@ internal sealed partial class TeamsDbContext
         {
             b.ToTable("Stock");
             b.HasIndex(x => new { x.SiteId, x.KindId }).IsUnique();
-            b.HasIndex(x => x.KindId);
+            // The ledger reads a page in the order of one of these instead of sorting the whole ledger: (site, kind)
+            // county-wide, (township, site, kind) for a township, (kind, site) for a category or a kind.
+            b.HasIndex(x => new { x.KindId, x.SiteId });
             b.HasIndex(x => new { x.TownshipId, x.SiteId, x.KindId });
             b.HasIndex(x => x.VillageId);
             b.HasIndex(x => x.ExpiresOn);
-            b.HasIndex(x => x.BelowSinceOn);
             b.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne(x => x.Kind).WithMany().HasForeignKey(x => x.KindId).OnDelete(DeleteBehavior.Restrict);
             b.ToTable(t => t.HasCheckConstraint("CK_Stock_Quantity", "Quantity >= 0"));

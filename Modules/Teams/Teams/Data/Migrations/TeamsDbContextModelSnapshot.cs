@@ -610,13 +610,11 @@ namespace Emergency.Teams.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BelowSinceOn");
-
                     b.HasIndex("ExpiresOn");
 
-                    b.HasIndex("KindId");
-
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("KindId", "SiteId");
 
                     b.HasIndex("SiteId", "KindId")
                         .IsUnique();

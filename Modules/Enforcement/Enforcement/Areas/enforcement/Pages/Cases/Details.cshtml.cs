@@ -140,8 +140,7 @@ internal sealed class DetailsModel(EnforcementDbContext db, EnforcementAccess ac
                 continue;
             }
 
-            await using var head = upload.OpenReadStream();
-            if (await EvidenceKind.DetectAsync(head, cancellationToken) is not { } kind)
+            if (await DocumentKind.DetectDocumentOrPhotoAsync(upload, cancellationToken) is not { } kind)
             {
                 problems.Add(new("Step.Files", string.Format(System.Globalization.CultureInfo.InvariantCulture, text["CaseFileKind"].Value, upload.FileName)));
                 continue;

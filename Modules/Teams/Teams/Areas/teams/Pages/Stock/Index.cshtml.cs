@@ -76,9 +76,13 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
             await all.CountAsync(s => s.ExpiresOn != null && s.ExpiresOn <= horizon && s.Quantity > 0, ct)), cancellationToken);
         (Total, BelowCount, ExpiringCount) = (tally.Total, tally.Below, tally.Expiring);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        // Site, then kind: the order of the (TownshipId, SiteId, KindId) and (SiteId, KindId) indexes, so a page
-        // is read in order rather than sorted out of the whole ledger.
-        Rows = await query.OrderBy(s => s.SiteId).ThenBy(s => s.KindId)
+        // A page is read in the order of an index rather than sorted out of the whole ledger: a category across
+        // the county by kind, then site ((KindId, SiteId)); everything else by site, then kind ((SiteId, KindId),
+        // (TownshipId, SiteId, KindId)).
+        var ordered = Category is not null && Township is null && Site is null
+            ? query.OrderBy(s => s.KindId).ThenBy(s => s.SiteId)
+            : query.OrderBy(s => s.SiteId).ThenBy(s => s.KindId);
+        Rows = await ordered
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
     }
 
@@ -189,7 +193,9 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
 
         if (Category is { } category)
         {
-            query = query.Where(s => s.Kind!.Category == category);
+            // By the kinds' ids rather than a join on the catalogue, so the (KindId, SiteId) index serves the order.
+            var kinds = Kinds.Where(k => k.Category == category).Select(k => k.Id).ToList();
+            query = query.Where(s => kinds.Contains(s.KindId));
         }
 
         if (Kind is { } kind)

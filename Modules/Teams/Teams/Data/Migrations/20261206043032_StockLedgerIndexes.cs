@@ -11,13 +11,17 @@ namespace Emergency.Teams.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Stock_KindId",
+                table: "Stock");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Stock_TownshipId",
                 table: "Stock");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Stock_BelowSinceOn",
+                name: "IX_Stock_KindId_SiteId",
                 table: "Stock",
-                column: "BelowSinceOn");
+                columns: new[] { "KindId", "SiteId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stock_TownshipId_SiteId_KindId",
@@ -29,12 +33,17 @@ namespace Emergency.Teams.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Stock_BelowSinceOn",
+                name: "IX_Stock_KindId_SiteId",
                 table: "Stock");
 
             migrationBuilder.DropIndex(
                 name: "IX_Stock_TownshipId_SiteId_KindId",
                 table: "Stock");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Stock_KindId",
+                table: "Stock",
+                column: "KindId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Stock_TownshipId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Teams.Data.Migrations
 {
     [DbContext(typeof(TeamsDbContext))]
-    [Migration("20261206034527_StockLedgerIndexes")]
+    [Migration("20261206043032_StockLedgerIndexes")]
     partial class StockLedgerIndexes
     {
         /// <inheritdoc />
@@ -613,13 +613,11 @@ namespace Emergency.Teams.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BelowSinceOn");
-
                     b.HasIndex("ExpiresOn");
 
-                    b.HasIndex("KindId");
-
                     b.HasIndex("VillageId");
+
+                    b.HasIndex("KindId", "SiteId");
 
                     b.HasIndex("SiteId", "KindId")
                         .IsUnique();
