@@ -32,12 +32,36 @@ public sealed class EnforcementDemoTests : EnforcementTest
 
         // Six cases in different steps, made through the transition table, so the case list is not empty at first sign-in.
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Cases")).Should().Be(6);
-        var cases = Text(await bureau.GetStringAsync("/enforcement/Cases"));
+        var cases = Text(CaseTable(await bureau.GetStringAsync("/enforcement/Cases")));
         cases.Should().Contain("已立案（调查取证）").And.Contain("乡镇移送待立案").And.Contain("已送达").And.Contain("已结案");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM CaseSteps WHERE MissedClock LIKE 'filing%'")).Should().Be(1, "the case opened a week late has its missed 立案 clock recorded");
         (await CountAsync(app, "SELECT COUNT(*) AS Value FROM Cases WHERE State = 10 AND PublishedOn IS NOT NULL")).Should().Be(1);
         Text(await app.NewClient().GetStringAsync($"/enforcement/Public/{TestApp.County}")).Should().Contain("青山县绿源食品有限公司");
         var township = Text(await (await app.AsAsync(Township)).GetStringAsync("/enforcement/Cases"));
         township.Should().Contain("青山镇河口竹木加工厂").And.Contain("青山镇柳林农资店").And.NotContain("青山县瑞丰木业有限公司");
+    }
+
+    [Fact]
+    public async Task The_case_list_filters_by_state_open_cases_and_township_and_counts_what_it_shows()
+    {
+        await using var app = await StartAsync(new Dictionary<string, string?> { ["Demo:ModuleData"] = "true" });
+        var bureau = await app.AsAsync(Bureau);
+        Text(await bureau.GetStringAsync("/enforcement/Cases")).Should().Contain("共 6 件案件");
+        Text(await bureau.GetStringAsync("/enforcement/Cases?Open=true")).Should().Contain("共 5 件案件");
+        var closed = await bureau.GetStringAsync("/enforcement/Cases?State=Closed");
+        Text(closed).Should().Contain("共 1 件案件");
+        Text(CaseTable(closed)).Should().Contain("青山县绿源食品有限公司").And.Contain("已结案").And.NotContain("已立案（调查取证）");
+
+        var qingshan = await CountAsync(app, "SELECT TownshipId AS Value FROM Cases WHERE TownshipId IS NOT NULL LIMIT 1");
+        var own = await CountAsync(app, $"SELECT COUNT(*) AS Value FROM Cases WHERE TownshipId = {qingshan}");
+        Text(await bureau.GetStringAsync($"/enforcement/Cases?Township={qingshan}")).Should().Contain($"共 {own} 件案件");
+        Text(CaseTable(await bureau.GetStringAsync($"/enforcement/Cases?Township={qingshan}"))).Should().NotContain("青山县瑞丰木业有限公司");
+    }
+
+    private static string CaseTable(string html)
+    {
+        var start = html.IndexOf("data-testid=\"cases\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThan(0, "the page lists its cases in a table");
+        return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
     }
 }

@@ -80,6 +80,14 @@ internal sealed class Cases(EnforcementDbContext db, IWorkingDays workingDays, I
     public async Task<IReadOnlyList<CaseClock>> ClocksAsync(Case c, CancellationToken cancellationToken) =>
         CaseClocks.Running(c, await settings.GetAsync(EnforcementModule.TransferApprovalDays, cancellationToken), await settings.GetAsync(EnforcementModule.TransferHours, cancellationToken));
 
+    /// <summary>For a list of cases: each case's nearest running clock, with the settings read once.</summary>
+    public async Task<Func<Case, CaseClock?>> NearestClockAsync(CancellationToken cancellationToken)
+    {
+        var approvalDays = await settings.GetAsync(EnforcementModule.TransferApprovalDays, cancellationToken);
+        var transferHours = await settings.GetAsync(EnforcementModule.TransferHours, cancellationToken);
+        return c => CaseClocks.Running(c, approvalDays, transferHours).OrderBy(k => k.DueLocal).FirstOrDefault();
+    }
+
     public async Task<long> LateFeeAsync(Case c, CancellationToken cancellationToken) =>
         CaseClocks.LateFee(c, Today, await settings.GetAsync(EnforcementModule.LateFeePercent, cancellationToken));
 
