@@ -16,25 +16,15 @@ public static class DocumentKind
     public static async Task<(string Extension, string ContentType)?> DetectAsync(IFormFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var head = new byte[5];
+        byte[] head;
         await using (var stream = file.OpenReadStream())
         {
-            var read = 0;
-            while (read < head.Length)
-            {
-                var n = await stream.ReadAsync(head.AsMemory(read), cancellationToken);
-                if (n == 0)
-                {
-                    break;
-                }
+            head = await PhotoKind.ReadHeadAsync(stream, 5, cancellationToken);
+        }
 
-                read += n;
-            }
-
-            if (read < head.Length)
-            {
-                return null;
-            }
+        if (head.Length < 5)
+        {
+            return null;
         }
 
         if (head.AsSpan().SequenceEqual("%PDF-"u8))

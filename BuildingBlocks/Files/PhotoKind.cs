@@ -19,7 +19,13 @@ public static class PhotoKind
     public static async Task<(string Extension, string ContentType)?> DetectAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var head = new byte[12];
+        return Detect(await ReadHeadAsync(stream, 12, cancellationToken));
+    }
+
+    /// <summary>Up to <paramref name="length"/> first bytes of a stream (fewer when it is shorter).</summary>
+    internal static async Task<byte[]> ReadHeadAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var head = new byte[length];
         var read = 0;
         while (read < head.Length)
         {
@@ -32,7 +38,7 @@ public static class PhotoKind
             read += n;
         }
 
-        return Detect(head.AsSpan(0, read));
+        return head[..read];
     }
 
     public static (string Extension, string ContentType)? Detect(ReadOnlySpan<byte> head)

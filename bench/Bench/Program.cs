@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|enforcement|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -37,6 +37,12 @@ try
         lines.AddRange(await TeamsBench.RunAsync(host, options));
     }
 
+    if (options.Scenario is "enforcement" or "all")
+    {
+        lines.Add("## Enforcement: case list and 双随机 draws (issue #14)");
+        lines.AddRange(await EnforcementBench.RunAsync(host, options));
+    }
+
     if (options.Scenario is "profile")
     {
         lines.Add("## Profile: time, connections and SQL commands per request (issue #16)");
@@ -58,6 +64,13 @@ try
     using var process = Process.GetCurrentProcess();
     process.Refresh();
     lines.Add(FormattableString.Invariant($"Process working set at the end: {process.WorkingSet64 / 1024 / 1024} MB; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+
+    // What the process holds once the garbage collector has given back what it only kept in reserve: the host and
+    // the load generator share this process, so this is an upper bound of the host's own working set.
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    GC.WaitForPendingFinalizers();
+    process.Refresh();
+    lines.Add(FormattableString.Invariant($"After a full compacting collection: working set {process.WorkingSet64 / 1024 / 1024} MB; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
 }
 finally
 {
