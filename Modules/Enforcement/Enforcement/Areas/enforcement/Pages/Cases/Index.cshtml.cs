@@ -64,11 +64,24 @@ internal sealed class IndexModel(EnforcementDbContext db, EnforcementAccess acce
     }
 
     /// <summary>The filter of this page with page <paramref name="page"/>.</summary>
-    public Dictionary<string, string?> Route(int page) => new()
+    public Dictionary<string, string> Route(int page)
     {
-        ["Township"] = Township?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["State"] = State?.ToString(),
-        ["Open"] = Open ? "true" : null,
-        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var route = new Dictionary<string, string> { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (Township is { } township)
+        {
+            route["Township"] = township.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (State is { } state)
+        {
+            route["State"] = state.ToString();
+        }
+
+        if (Open)
+        {
+            route["Open"] = "true";
+        }
+
+        return route;
+    }
 }

@@ -103,4 +103,29 @@ internal sealed class IndexModel(EnforcementDbContext db, EnforcementAccess acce
 
         return query;
     }
+
+    /// <summary>The filter of this page with page <paramref name="page"/>.</summary>
+    public Dictionary<string, string> Route(int page)
+    {
+        var route = new Dictionary<string, string> { ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (Township is { } township)
+        {
+            route["Township"] = township.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Risk is { } risk)
+        {
+            route["Risk"] = risk.ToString();
+        }
+
+        foreach (var (key, value) in new[] { ("Kind", Kind), ("Jurisdiction", Jurisdiction), ("Q", Q) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                route[key] = value;
+            }
+        }
+
+        return route;
+    }
 }
