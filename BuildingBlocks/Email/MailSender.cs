@@ -22,6 +22,8 @@ internal sealed partial class MailSender(
     ILogger<MailSender> logger) : BackgroundService
 {
     private readonly MailOptions settings = options.Value;
+    private const int BatchSize = 50;
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -53,22 +55,34 @@ internal sealed partial class MailSender(
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var mail = (MailDbContext)stores.Open(StoreKey.Platform(MailDbContext.StoreName));
-            var now = clock.GetUtcNow().UtcDateTime;
-            var due = await mail.Messages
-                .Where(m => m.Status == MailStatus.Pending && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now))
-                .OrderBy(m => m.CreatedAtUtc)
-                .Take(50)
-                .ToListAsync(cancellationToken);
-            var transport = new MailTransport(PickupDirectory(), settings.SendTimeout);
-            foreach (var message in due)
+            // One SMTP session for the whole sweep, and batch after batch until nothing is due: a burst of
+            // reminders goes out at the server's pace, not 50 per poll interval.
+            await using var transport = new MailTransport(PickupDirectory(), settings.SendTimeout);
+            while (true)
             {
-                var smtp = await smtpSettings.ForCountyAsync(message.County, cancellationToken);
-                var result = await transport.SendAsync(ToMime(message, smtp), smtp, cancellationToken);
-                Apply(message, result, clock.GetUtcNow().UtcDateTime);
-                // Once the server has the message, record it even while the host is stopping: a send left
-                // unrecorded would go out again after the restart.
-                await mail.SaveChangesAsync(CancellationToken.None);
+                await using var mail = (MailDbContext)stores.Open(StoreKey.Platform(MailDbContext.StoreName));
+                var now = clock.GetUtcNow().UtcDateTime;
+                var due = await mail.Messages
+                    .Where(m => m.Status == MailStatus.Pending && (m.NextAttemptAtUtc == null || m.NextAttemptAtUtc <= now))
+                    .OrderBy(m => m.CreatedAtUtc)
+                    .Take(BatchSize)
+                    .ToListAsync(cancellationToken);
+                foreach (var message in due)
+                {
+                    var smtp = await smtpSettings.ForCountyAsync(message.County, cancellationToken);
+                    var result = await transport.SendAsync(ToMime(message, smtp), smtp, cancellationToken);
+                    Apply(message, result, clock.GetUtcNow().UtcDateTime);
+                    // Once the server has the message, record it even while the host is stopping: a send left
+                    // unrecorded would go out again after the restart.
+                    await mail.SaveChangesAsync(CancellationToken.None);
+                }
+
+                // A short batch is the last; a message failing again and again waits for its backoff, so the
+                // loop ends even when the server refuses everything.
+                if (due.Count < BatchSize || due.All(m => m.Status == MailStatus.Pending))
+                {
+                    return;
+                }
             }
         }
         finally

@@ -16,8 +16,15 @@ internal enum SendOutcome
 internal sealed record SendResult(SendOutcome Outcome, string Transport, string? Error = null);
 
 /// <summary>Sends over SMTP with MailKit, or writes an .eml file when no SMTP server is configured.</summary>
-internal sealed class MailTransport(string pickupDirectory, TimeSpan timeout)
+internal sealed class MailTransport(string pickupDirectory, TimeSpan timeout) : IAsyncDisposable
 {
+    private SmtpClient? client;
+    private (string? Host, int Port, SmtpSecurity Security, string? UserName, string? Password) connectedTo;
+
+    /// <summary>
+    /// Sends one message. The SMTP session stays open for the next message to the same server (one sweep sends
+    /// many), and is dropped after a failure of the connection itself, so the next message connects afresh.
+    /// </summary>
     public async Task<SendResult> SendAsync(MimeMessage message, SmtpSettings smtp, CancellationToken cancellationToken)
     {
         if (!smtp.IsConfigured)
@@ -30,15 +37,8 @@ internal sealed class MailTransport(string pickupDirectory, TimeSpan timeout)
 
         try
         {
-            using var client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
-            await client.ConnectAsync(smtp.Host!, smtp.Port, Map(smtp.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(smtp.UserName))
-            {
-                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
-            }
-
-            await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
+            var session = await ConnectedAsync(smtp, cancellationToken);
+            await session.SendAsync(message, cancellationToken);
             return new SendResult(SendOutcome.Sent, "smtp");
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
@@ -54,8 +54,53 @@ internal sealed class MailTransport(string pickupDirectory, TimeSpan timeout)
                                        or System.Net.Sockets.SocketException or TimeoutException
                                        or ServiceNotConnectedException or AuthenticationException or SslHandshakeException)
         {
+            await DropAsync();
             return new SendResult(SendOutcome.Transient, "smtp", $"{ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (client is { IsConnected: true } open)
+        {
+            try
+            {
+                await open.DisconnectAsync(quit: true, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or ServiceNotConnectedException or TimeoutException)
+            {
+                // Every message sent in the session is already recorded; a failed QUIT changes nothing.
+            }
+        }
+
+        await DropAsync();
+    }
+
+    private async Task<SmtpClient> ConnectedAsync(SmtpSettings smtp, CancellationToken cancellationToken)
+    {
+        var target = (smtp.Host, smtp.Port, smtp.Security, smtp.UserName, smtp.Password);
+        if (client is { IsConnected: true } open && connectedTo == target)
+        {
+            return open;
+        }
+
+        await DropAsync();
+        client = new SmtpClient { Timeout = (int)timeout.TotalMilliseconds };
+        connectedTo = target;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, Map(smtp.Security), cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
+        }
+
+        return client;
+    }
+
+    private Task DropAsync()
+    {
+        client?.Dispose();
+        client = null;
+        return Task.CompletedTask;
     }
 
     private static SecureSocketOptions Map(SmtpSecurity security) => security switch

@@ -78,6 +78,46 @@ public sealed class MailAndReminderTests : PlatformTest
     }
 
     [Fact]
+    public async Task A_queue_longer_than_one_batch_goes_out_in_one_wake_up_without_waiting_for_the_next_poll()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var app = await StartAsync(Smtp(smtp, ("Mail:PollInterval", "01:00:00")));
+        // 119 mails already queued (as after a burst of reminders), then one more request wakes the sender once.
+        await using (var mail = app.OpenMail())
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < 119; i++)
+            {
+                mail.Messages.Add(new MailMessage
+                {
+                    Id = Guid.CreateVersion7(),
+                    County = TestApp.County,
+                    Source = "test",
+                    To = $"burst{i}@qingshan.gov.cn",
+                    Subject = "演练提醒 " + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    TextBody = "明天 9:00 演练",
+                    CreatedAtUtc = now.AddSeconds(i),
+                    Status = MailStatus.Pending,
+                });
+            }
+
+            await mail.SaveChangesAsync();
+        }
+
+        await using (var store = app.OpenStore("grid"))
+        {
+            store.Publish(new Emergency.BuildingBlocks.Email.EmailRequested { To = "wake@qingshan.gov.cn", Subject = "演练提醒 唤醒", TextBody = "明天 9:00 演练" });
+            await store.SaveChangesAsync();
+        }
+
+        var received = await smtp.WaitForMessagesAsync(120, TimeSpan.FromSeconds(90));
+        received.Should().HaveCount(120, "the sender keeps taking batches while mail is due instead of waiting an hour for the next poll");
+        received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+        await using var check = app.OpenMail();
+        (await check.Messages.CountAsync(m => m.Status == MailStatus.Sent)).Should().Be(120);
+    }
+
+    [Fact]
     public async Task A_refused_recipient_is_marked_failed_at_once_and_shown_to_the_admin()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
