@@ -98,6 +98,12 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
             {
                 sent++;
             }
+
+            if (today > due && await db.TryClaimAsync(ReminderKey.For("evaluation-lapsed", row.Plan.Id, PlansNotices.Date(due)), now, cancellationToken))
+            {
+                var p = row.Plan;
+                db.Publish(new Contracts.PlanEvaluationLapsed { PlanId = p.Id, Title = p.Title, DepartmentId = p.DepartmentId, TownshipId = p.TownshipId, VillageId = p.VillageId, DueOn = due });
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
