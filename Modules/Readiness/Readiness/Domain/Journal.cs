@@ -34,11 +34,11 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
             OccurredAtUtc = integrationEvent.OccurredAtUtc,
             ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
         });
-        var township = await projector.ApplyAsync(integrationEvent, cancellationToken);
+        var townships = await projector.ApplyAsync(integrationEvent, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (township is { } t)
+        if (townships.Count > 0)
         {
-            await scorer.ScoreAsync([t], cancellationToken);
+            await scorer.ScoreAsync([.. townships], cancellationToken);
         }
     }
 

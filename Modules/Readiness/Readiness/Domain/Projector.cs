@@ -13,7 +13,7 @@ namespace Emergency.Readiness.Domain;
 
 /// <summary>
 /// The one place an event becomes facts of the read model — used live by the handlers and by a rebuild replaying
-/// the journal, so both give the same facts. Returns the townships whose items may have changed (null: none).
+/// the journal, so both give the same facts. Returns the townships whose items may have changed.
 /// During a rebuild every fact is in the change tracker (<see cref="Replaying"/>), so a miss is a new row, not a query.
 /// </summary>
 internal sealed class Projector(ReadinessDbContext db)
@@ -32,7 +32,7 @@ internal sealed class Projector(ReadinessDbContext db)
     /// <summary>True while a rebuild replays: the tracker holds every fact, so lookups never go to the store.</summary>
     public bool Replaying { get; set; }
 
-    public async Task<int?> ApplyAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> ApplyAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         switch (integrationEvent)
@@ -48,7 +48,7 @@ internal sealed class Projector(ReadinessDbContext db)
                 team.Trained = e.TrainedMembers;
                 team.Minimum = e.Minimum;
                 team.MeetsMinimum = e.MeetsMinimum;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case SupplyBelowMinimum e:
@@ -56,14 +56,14 @@ internal sealed class Projector(ReadinessDbContext db)
                 var stock = await StockAsync(e.StockId, e.SiteId, e.TownshipId, e.VillageId, cancellationToken);
                 stock.What = Cut($"{e.SiteName}·{e.KindName}（{e.Quantity}/{e.Minimum}{e.Unit}）", 200);
                 stock.Below = true;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case SupplyRestored e:
             {
                 var stock = await StockAsync(e.StockId, e.SiteId, e.TownshipId, e.VillageId, cancellationToken);
                 stock.Below = false;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case SupplyExpiring e:
@@ -75,7 +75,7 @@ internal sealed class Projector(ReadinessDbContext db)
                 }
 
                 stock.ExpiresOn = e.ExpiresOn;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case DutyPlanFiled e:
@@ -86,7 +86,7 @@ internal sealed class Projector(ReadinessDbContext db)
                     duty.LatestWeek = e.WeekStart;
                 }
 
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case CourseCompleted e when e.UnitKind is UnitKind.Township or UnitKind.Village && e.UnitId is { } unit && e.Date is { } date:
@@ -96,7 +96,7 @@ internal sealed class Projector(ReadinessDbContext db)
                     (await TrainingAsync(e.UnitKind.Value, unit, date.Year, cancellationToken)).PeoplePassed++;
                 }
 
-                return null;
+                return [];
             }
 
             case TrainingDaysDelivered e:
@@ -104,14 +104,14 @@ internal sealed class Projector(ReadinessDbContext db)
                 var fact = await TrainingAsync(e.UnitKind, e.UnitId, e.Year, cancellationToken);
                 fact.Target = e.Target;
                 fact.Delivered = e.Delivered;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case TrainingShortfall e:
             {
                 var fact = await TrainingAsync(e.UnitKind, e.UnitId, e.Year, cancellationToken);
                 fact.OwedAtCheck = e.DaysOwed;
-                return e.UnitKind == UnitKind.Township ? e.UnitId : null;
+                return e.UnitKind == UnitKind.Township ? [e.UnitId] : [];
             }
 
             case DrillCompleted e:
@@ -128,53 +128,53 @@ internal sealed class Projector(ReadinessDbContext db)
                 plan.IssuedOn = e.IssuedOn;
                 plan.Revision = null;
                 plan.EvaluationLapsedOn = null;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case PlanFiled e:
             {
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), TownshipId = e.TownshipId, VillageId = e.VillageId, Version = e.Version }, cancellationToken);
                 plan.FiledVersion = Math.Max(plan.FiledVersion, e.Version);
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case PlanNeedsRevision e:
             {
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), TownshipId = e.TownshipId, VillageId = e.VillageId }, cancellationToken);
                 plan.Revision = Cut(string.IsNullOrWhiteSpace(e.Note) ? e.Kind : e.Note, 500);
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case PlanEvaluationLapsed e:
             {
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), TownshipId = e.TownshipId, VillageId = e.VillageId }, cancellationToken);
                 plan.EvaluationLapsedOn = e.DueOn;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case PlanDrillOverdue e:
             {
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), Type = Cut(e.Type, 50), TownshipId = e.TownshipId, VillageId = e.VillageId }, cancellationToken);
                 plan.DrillDueOn = e.DueOn;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case HazardReported e:
             {
                 await FindAsync<HazardFact>(e.HazardId, () => new HazardFact { HazardId = e.HazardId, TownshipId = e.TownshipId }, cancellationToken);
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case HazardOverdue e:
             {
                 (await FindAsync<HazardFact>(e.HazardId, () => new HazardFact { HazardId = e.HazardId, TownshipId = e.TownshipId }, cancellationToken)).Overdue = true;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case HazardClosed e:
             {
                 (await FindAsync<HazardFact>(e.HazardId, () => new HazardFact { HazardId = e.HazardId, TownshipId = e.TownshipId }, cancellationToken)).Closed = true;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case CaseOpened e:
@@ -182,14 +182,14 @@ internal sealed class Projector(ReadinessDbContext db)
                 var fact = await FindAsync<CaseFact>(e.CaseId, () => new CaseFact { CaseId = e.CaseId }, cancellationToken);
                 fact.TownshipId = e.TownshipId;
                 fact.Open = true;
-                return e.TownshipId;
+                return Of(e.TownshipId);
             }
 
             case CaseClosed e:
             {
                 var fact = await FindAsync<CaseFact>(e.CaseId, () => new CaseFact { CaseId = e.CaseId }, cancellationToken);
                 fact.Closed = true;
-                return fact.TownshipId;
+                return Of(fact.TownshipId);
             }
 
             case CaseClockMissed e:
@@ -197,7 +197,7 @@ internal sealed class Projector(ReadinessDbContext db)
                 var fact = await FindAsync<CaseFact>(e.CaseId, () => new CaseFact { CaseId = e.CaseId, TownshipId = e.TownshipId }, cancellationToken);
                 fact.TownshipId ??= e.TownshipId;
                 fact.ClockMisses++;
-                return fact.TownshipId;
+                return Of(fact.TownshipId);
             }
 
             case ExpertAdmitted e:
@@ -205,22 +205,22 @@ internal sealed class Projector(ReadinessDbContext db)
                 var fact = await FindAsync<ExpertFact>(e.ExpertId, () => new ExpertFact { ExpertId = e.ExpertId }, cancellationToken);
                 fact.Fields = Cut(string.Join("、", e.Fields), 500);
                 fact.Active = true;
-                return null;
+                return [];
             }
 
             case ExpertExited e:
             {
                 (await FindAsync<ExpertFact>(e.ExpertId, () => new ExpertFact { ExpertId = e.ExpertId }, cancellationToken)).Active = false;
-                return null;
+                return [];
             }
 
             default:
-                return null;
+                return [];
         }
     }
 
     /// <summary>A drill counts for the townships that took part, else for the township of its plan (known from PlanIssued).</summary>
-    private async Task<int?> DrillAsync(DrillCompleted e, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<int>> DrillAsync(DrillCompleted e, CancellationToken cancellationToken)
     {
         var townships = e.TownshipIds.ToList();
         PlanFact? plan = null;
@@ -248,8 +248,10 @@ internal sealed class Projector(ReadinessDbContext db)
             await FindAsync<DrillFact>((e.DrillId, township), () => new DrillFact { DrillId = e.DrillId, TownshipId = township, PlanName = Cut(e.PlanName, 200), Date = e.Date }, cancellationToken, e.DrillId, township);
         }
 
-        return townships.Count > 0 ? townships[0] : plan?.TownshipId;
+        return townships.Distinct().ToList();
     }
+
+    private static IReadOnlyList<int> Of(int? township) => township is { } t ? [t] : [];
 
     private Task<StockFact> StockAsync(int stockId, int siteId, int? township, int? village, CancellationToken cancellationToken) =>
         FindAsync<StockFact>(stockId, () => new StockFact { StockId = stockId, SiteId = siteId, TownshipId = township, VillageId = village }, cancellationToken)!;
