@@ -31,8 +31,11 @@ public sealed class OfficeTests : ReadinessTest
         return fields;
     }
 
-    private static Task<HttpResponseMessage> SaveOfficeAsync(HttpClient client, int township, Dictionary<string, string> fields) =>
-        TestApp.PostFormAsync(client, $"/readiness/Township?id={township}&handler=Office", fields, $"/readiness/Township?id={township}");
+    private static Task<HttpResponseMessage> SaveOfficeAsync(HttpClient client, int township, Dictionary<string, string> fields, string? tokenFrom = null) =>
+        TestApp.PostFormAsync(client, $"/readiness/Township?id={township}&handler=Office", fields, tokenFrom ?? $"/readiness/Township?id={township}");
+
+    /// <summary>A page with a form for any signed-in user (the leader has none on the readiness pages).</summary>
+    private const string AnyForm = "/Account/ChangePassword";
 
     [Fact]
     public async Task Office_staff_outside_two_to_four_is_refused_beside_the_field_and_nothing_is_saved()
@@ -86,12 +89,12 @@ public sealed class OfficeTests : ReadinessTest
         Text(await board.Content.ReadAsStringAsync()).Should().Contain("应急能力达标").And.NotContain("从事件日志重建");
         (await leader.GetAsync($"/readiness/Township?id={qingshan}")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        (await SaveOfficeAsync(leader, qingshan, Office(("黄丽", "主任"), ("陆强", "干事")))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await TestApp.PostFormAsync(leader, "/readiness?handler=Rebuild", new Dictionary<string, string>(), "/readiness")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await TestApp.PostFormAsync(leader, $"/readiness/Township?id={qingshan}&handler=Approve", new Dictionary<string, string>(), $"/readiness/Township?id={qingshan}"))
+        (await SaveOfficeAsync(leader, qingshan, Office(("黄丽", "主任"), ("陆强", "干事")), AnyForm)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await TestApp.PostFormAsync(leader, "/readiness?handler=Rebuild", new Dictionary<string, string>(), AnyForm)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await TestApp.PostFormAsync(leader, $"/readiness/Township?id={qingshan}&handler=Approve", new Dictionary<string, string>(), AnyForm))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await CountAsync(app, "readiness", "SELECT COUNT(*) AS Value FROM TownshipOffices")).Should().Be(0);
-        (await TestApp.PostFormAsync(await app.AsAsync(Bureau), "/readiness?handler=Rebuild", new Dictionary<string, string>(), "/readiness"))
+        (await TestApp.PostFormAsync(await app.AsAsync(Bureau), "/readiness?handler=Rebuild", new Dictionary<string, string>(), AnyForm))
             .StatusCode.Should().Be(HttpStatusCode.Forbidden, "only the county admin rebuilds");
     }
 
@@ -118,7 +121,7 @@ public sealed class OfficeTests : ReadinessTest
         var shimen = await TownshipIdAsync(app, "石门乡");
         var township2 = await app.AsAsync(Township);
         (await township2.GetAsync($"/readiness/Township?id={shimen}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a township sees only itself");
-        (await SaveOfficeAsync(township2, shimen, Office(("甲", "主任"), ("乙", "干事")))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await SaveOfficeAsync(township2, shimen, Office(("甲", "主任"), ("乙", "干事")), AnyForm)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         var own = await township2.GetAsync("/readiness");
         own.RequestMessage!.RequestUri!.PathAndQuery.Should().Contain("/readiness/Township?id=" + Invariant(await TownshipIdAsync(app, "青山镇")), "a township user goes to its own township");
         (await CountAsync(app, "readiness", "SELECT COUNT(*) AS Value FROM TownshipOffices")).Should().Be(0);

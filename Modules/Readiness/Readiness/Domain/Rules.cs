@@ -206,7 +206,7 @@ internal static class Rules
     private static ItemResult Drill(TownshipFacts f, Thresholds t, DateOnly today, string id)
     {
         var link = "/training/Owed";
-        var training = f.Training.FirstOrDefault(x => x.UnitKind == 0 && x.UnitId == f.TownshipId && x.Year == today.Year);
+        var training = f.Training.FirstOrDefault(x => x.UnitKind == (int)BuildingBlocks.Tenancy.UnitKind.Township && x.UnitId == f.TownshipId && x.Year == today.Year);
         var lastDrill = f.Drills.Where(d => d.TownshipId == f.TownshipId).Select(d => (DateOnly?)d.Date).Max();
         var overdue = f.Plans.Where(p => p.VillageId is null && p.DrillDueOn is not null).ToList();
         if (training is null && lastDrill is null && overdue.Count == 0)

@@ -47,7 +47,7 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
         var plans = await db.PlanFacts.AsNoTracking().Where(x => ids.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var drills = await db.DrillFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var year = today.Year;
-        var training = await db.TrainingFacts.AsNoTracking().Where(x => x.Year == year && x.UnitKind == 0 && plain.Contains(x.UnitId)).ToListAsync(cancellationToken);
+        var training = await db.TrainingFacts.AsNoTracking().Where(x => x.Year == year && x.UnitKind == (int)UnitKind.Township && plain.Contains(x.UnitId)).ToListAsync(cancellationToken);
         var duty = await db.DutyFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var hazards = await db.HazardFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var cases = await db.CaseFacts.AsNoTracking().Where(x => ids.Contains(x.TownshipId)).ToListAsync(cancellationToken);
