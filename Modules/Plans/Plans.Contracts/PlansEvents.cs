@@ -118,3 +118,19 @@ public sealed record PlanEvaluationLapsed : IntegrationEvent
 
     public required DateOnly DueOn { get; init; }
 }
+
+/// <summary>An evaluation (评估) of a plan in force was recorded: a new evaluation period starts from its date.</summary>
+public sealed record PlanEvaluated : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public required DateOnly EvaluatedOn { get; init; }
+}

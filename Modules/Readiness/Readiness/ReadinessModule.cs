@@ -112,6 +112,7 @@ public sealed class ReadinessModule : ModuleDefinition
         subscriptions.Add<Plans.Contracts.PlanNeedsRevision, JournalHandler<Plans.Contracts.PlanNeedsRevision>>();
         subscriptions.Add<Plans.Contracts.PlanDrillOverdue, JournalHandler<Plans.Contracts.PlanDrillOverdue>>();
         subscriptions.Add<Plans.Contracts.PlanEvaluationLapsed, JournalHandler<Plans.Contracts.PlanEvaluationLapsed>>();
+        subscriptions.Add<Plans.Contracts.PlanEvaluated, JournalHandler<Plans.Contracts.PlanEvaluated>>();
         subscriptions.Add<Grid.Contracts.HazardReported, JournalHandler<Grid.Contracts.HazardReported>>();
         subscriptions.Add<Grid.Contracts.HazardOverdue, JournalHandler<Grid.Contracts.HazardOverdue>>();
         subscriptions.Add<Grid.Contracts.HazardClosed, JournalHandler<Grid.Contracts.HazardClosed>>();

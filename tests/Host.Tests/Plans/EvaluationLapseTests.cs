@@ -28,5 +28,12 @@ public sealed class EvaluationLapseTests : PlansTest
         var qingshan = await TownshipIdAsync(app, "青山镇");
         var page = await Eventually.WaitAsync(async () => Text(await (await app.AsAsync(Bureau)).GetStringAsync($"/readiness/Township?id={qingshan}")), t => t.Contains("已过评估期"));
         page.Should().Contain("青山镇应急工作手册已过评估期（2026-11-01）");
+
+        // The evaluation recorded: PlanEvaluated, and the lapse is gone from readiness.
+        Text(await (await EvaluateWithFileAsync(await app.AsAsync(Township), id, "2026-11-20", "预案总体适用", Pdf, "评估报告.pdf", "application/pdf")).Content.ReadAsStringAsync())
+            .Should().Contain("已登记评估报告");
+        (await CountAsync(app, "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE Type LIKE '%.PlanEvaluated'")).Should().Be(1);
+        await Eventually.WaitAsync(async () => Text(await (await app.AsAsync(Bureau)).GetStringAsync($"/readiness/Township?id={qingshan}")), t => !t.Contains("已过评估期"));
+        Text(await (await app.AsAsync(Bureau)).GetStringAsync($"/readiness/Township?id={qingshan}")).Should().NotContain("已过评估期");
     }
 }

@@ -73,6 +73,7 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
             plan.LastEvaluatedOn = on;
         }
 
+        db.Publish(new Contracts.PlanEvaluated { PlanId = plan.Id, Title = plan.Title, DepartmentId = plan.DepartmentId, TownshipId = plan.TownshipId, VillageId = plan.VillageId, EvaluatedOn = on.Value });
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }

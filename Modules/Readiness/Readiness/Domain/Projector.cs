@@ -23,7 +23,7 @@ internal sealed class Projector(ReadinessDbContext db)
     {
         typeof(TeamStrengthChanged), typeof(SupplyBelowMinimum), typeof(SupplyRestored), typeof(SupplyExpiring), typeof(DutyPlanFiled),
         typeof(CourseCompleted), typeof(DrillCompleted), typeof(TrainingShortfall), typeof(TrainingDaysDelivered),
-        typeof(PlanIssued), typeof(PlanFiled), typeof(PlanNeedsRevision), typeof(PlanDrillOverdue), typeof(PlanEvaluationLapsed),
+        typeof(PlanIssued), typeof(PlanFiled), typeof(PlanNeedsRevision), typeof(PlanDrillOverdue), typeof(PlanEvaluationLapsed), typeof(PlanEvaluated),
         typeof(HazardReported), typeof(HazardOverdue), typeof(HazardClosed),
         typeof(CaseOpened), typeof(CaseClosed), typeof(CaseClockMissed),
         typeof(ExpertAdmitted), typeof(ExpertExited),
@@ -149,6 +149,14 @@ internal sealed class Projector(ReadinessDbContext db)
             {
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), TownshipId = e.TownshipId, VillageId = e.VillageId }, cancellationToken);
                 plan.EvaluationLapsedOn = e.DueOn;
+                return Of(e.TownshipId);
+            }
+
+            case PlanEvaluated e:
+            {
+                var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId, Title = Cut(e.Title, 200), TownshipId = e.TownshipId, VillageId = e.VillageId }, cancellationToken);
+                plan.EvaluationLapsedOn = null;
+
                 return Of(e.TownshipId);
             }
 
