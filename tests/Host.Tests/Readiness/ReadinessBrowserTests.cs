@@ -12,6 +12,8 @@ public sealed class ReadinessBrowserTests : ReadinessTest
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Demo:ModuleData"] = "true" });
         await Eventually.WaitAsync(() => CountAsync(app, "readiness", "SELECT COUNT(*) AS Value FROM UnitScores WHERE UnitKind = 0"), n => n == 4, TimeSpan.FromSeconds(60));
+        // Teams' demo publishes each team's strength: the township and village teams arrive through the dispatcher.
+        await Eventually.WaitAsync(() => CountAsync(app, "readiness", "SELECT COUNT(*) AS Value FROM TeamFacts"), n => n >= 5, TimeSpan.FromSeconds(60));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserTests.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { Locale = "zh-CN", TimezoneId = "Asia/Shanghai", ViewportSize = new() { Width = 1400, Height = 900 } });
@@ -27,7 +29,8 @@ public sealed class ReadinessBrowserTests : ReadinessTest
         var board = page.GetByTestId("board");
         (await board.Locator("tbody tr").CountAsync()).Should().Be(4);
         var text = await board.InnerTextAsync();
-        text.Should().Contain("青山镇").And.Contain("石门乡").And.Contain("城关街道").And.Contain("达标").And.Contain("无数据");
+        text.Should().Contain("青山镇").And.Contain("石门乡").And.Contain("城关街道").And.Contain("达标").And.Contain("无数据")
+            .And.Contain("青山镇应急救援队 26 人（最低 30）", "the demo township team is below the default minimum");
         (await page.GetByTestId("charts").Locator("svg").CountAsync()).Should().Be(3);
         (await page.GetByTestId("rebuild").CountAsync()).Should().Be(0, "the leader changes nothing");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory("screenshots").FullName, "readiness-board.png"), FullPage = true });
