@@ -95,6 +95,11 @@ public sealed class ItemTests : ReadinessTest
         await PublishAsync(app, "training", new DrillCompleted { DrillId = 9, PlanName = "青山镇防汛抢险演练", Date = new DateOnly(2026, 11, 18), Kind = DrillKind.FullScale, ProblemsFound = 0, TownshipIds = [qingshan] });
         (await WaitForAsync(bureau, qingshan, "drill", "Met")).Should().Be("Met");
         Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain("本年培训 10/10 天，最近演练 2026-11-18");
+        // Only Training's check-date shortfall known for 石门乡: not met, with the days owed.
+        var shimen = await TownshipIdAsync(app, "石门乡");
+        await PublishAsync(app, "training", new TrainingShortfall { UnitKind = UnitKind.Township, UnitId = shimen, UnitName = "石门乡", Year = 2026, DaysOwed = 6 });
+        (await WaitForAsync(bureau, shimen, "drill", "NotMet")).Should().Be("NotMet");
+        Text(await bureau.GetStringAsync($"/readiness/Township?id={shimen}")).Should().Contain("核查日尚欠培训 6 天");
     }
 
     [Fact]

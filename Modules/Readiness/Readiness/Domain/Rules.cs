@@ -216,7 +216,13 @@ internal static class Rules
 
         var lacks = new List<string>();
         string days;
-        if (training is null || (training.Target == 0 && training.OwedAtCheck is null))
+        if (training is { Target: 0, OwedAtCheck: { } owed })
+        {
+            // Only Training's check-date shortfall is known (no session of the year closed since).
+            days = $"核查日尚欠培训 {Number(owed)} 天";
+            lacks.Add(days);
+        }
+        else if (training is null || training.Target == 0)
         {
             lacks.Add("本年尚无已完成的培训");
             days = "";
