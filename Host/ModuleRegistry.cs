@@ -17,5 +17,6 @@ public static class ModuleRegistry
         new Emergency.Training.TrainingModule(),
         new Emergency.Plans.PlansModule(),
         new Emergency.Enforcement.EnforcementModule(),
+        new Emergency.Readiness.ReadinessModule(),
     ];
 }

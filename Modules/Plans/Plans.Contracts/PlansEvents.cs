@@ -98,3 +98,39 @@ public sealed record PlanDrillOverdue : IntegrationEvent
     /// <summary>The last drill, null when never drilled (the cadence then runs from the issue).</summary>
     public DateOnly? LastDrillOn { get; init; }
 }
+
+/// <summary>
+/// A plan in force passed its evaluation (评估) due date without an evaluation recorded (plans.evaluation-years from its
+/// issue or last evaluation): published once per plan and due date by the daily evaluation sweep. A later issue
+/// (<see cref="PlanIssued"/>) starts a new period.
+/// </summary>
+public sealed record PlanEvaluationLapsed : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public required DateOnly DueOn { get; init; }
+}
+
+/// <summary>An evaluation (评估) of a plan in force was recorded: a new evaluation period starts from its date.</summary>
+public sealed record PlanEvaluated : IntegrationEvent
+{
+    public required int PlanId { get; init; }
+
+    public required string Title { get; init; }
+
+    public int? DepartmentId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public required DateOnly EvaluatedOn { get; init; }
+}

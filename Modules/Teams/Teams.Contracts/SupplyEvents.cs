@@ -58,3 +58,20 @@ public sealed record SupplyExpiring : IntegrationEvent
 
     public int? DepartmentId { get; init; }
 }
+
+/// <summary>
+/// A stock row that was below its minimum is back at or above it (filled up, counted, or its minimum lowered): the
+/// low-stock episode ended. Published once per episode end by the stock ledger, in the commit of the movement.
+/// </summary>
+public sealed record SupplyRestored : IntegrationEvent
+{
+    public required int StockId { get; init; }
+
+    public required int SiteId { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public int? DepartmentId { get; init; }
+}

@@ -67,6 +67,9 @@ public sealed record DrillCompleted : IntegrationEvent
     public required DrillKind Kind { get; init; }
 
     public required int ProblemsFound { get; init; }
+
+    /// <summary>The townships taking part (a village's or a township's own), for readiness; empty when only departments took part.</summary>
+    public IReadOnlyList<int> TownshipIds { get; init; } = [];
 }
 
 /// <summary>On the county's shortfall check date a unit had not received its yearly training days (published once per unit and year).</summary>
@@ -81,4 +84,26 @@ public sealed record TrainingShortfall : IntegrationEvent
     public required int Year { get; init; }
 
     public required double DaysOwed { get; init; }
+}
+
+/// <summary>
+/// A session was closed: for each of its target units, the yearly training days delivered so far (closed sessions of
+/// the China year the session started in, this one included) against the unit's yearly target
+/// (training.township-days / village-days). Published in the commit that closes the session.
+/// </summary>
+public sealed record TrainingDaysDelivered : IntegrationEvent
+{
+    public required UnitKind UnitKind { get; init; }
+
+    public required int UnitId { get; init; }
+
+    public required string UnitName { get; init; }
+
+    public required int TownshipId { get; init; }
+
+    public required int Year { get; init; }
+
+    public required double Target { get; init; }
+
+    public required double Delivered { get; init; }
 }

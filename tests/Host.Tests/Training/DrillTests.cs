@@ -141,6 +141,7 @@ public sealed partial class DrillTests : TrainingTest
         e.GetProperty("date").GetString().Should().Be(date);
         e.GetProperty("kind").GetInt32().Should().Be(1, "实战演练");
         e.GetProperty("problemsFound").GetInt32().Should().Be(2);
+        e.GetProperty("townshipIds").EnumerateArray().Select(t => t.GetInt32()).Should().Equal([qingshan], "the townships taking part, for readiness");
 
         var print = await bureau.GetStringAsync($"/training/Drills/Evaluation?id={id}");
         print.Should().Contain("data-print").And.Contain("/_content/Training/print.js");

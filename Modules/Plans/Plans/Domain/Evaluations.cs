@@ -73,6 +73,7 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
             plan.LastEvaluatedOn = on;
         }
 
+        db.Publish(new Contracts.PlanEvaluated { PlanId = plan.Id, Title = plan.Title, DepartmentId = plan.DepartmentId, TownshipId = plan.TownshipId, VillageId = plan.VillageId, EvaluatedOn = on.Value });
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
@@ -97,6 +98,12 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
             if (await db.NotifyOnceAsync(ReminderKey.For("evaluation-due", row.Plan.Id, PlansNotices.Date(due)), notices.EvaluationDue(row.Plan, owner, due, now), cancellationToken))
             {
                 sent++;
+            }
+
+            if (today > due && await db.TryClaimAsync(ReminderKey.For("evaluation-lapsed", row.Plan.Id, PlansNotices.Date(due)), now, cancellationToken))
+            {
+                var p = row.Plan;
+                db.Publish(new Contracts.PlanEvaluationLapsed { PlanId = p.Id, Title = p.Title, DepartmentId = p.DepartmentId, TownshipId = p.TownshipId, VillageId = p.VillageId, DueOn = due });
             }
         }
 

@@ -71,6 +71,7 @@ internal static class TeamsDemoData
         var shared = village.Members[0];
         township.Members[^1] = Member(shared.Name, shared.IdCardNumber, shared.Mobile, MemberSource.Militia, "水上救援", shared.JoinedOn, true, today);
 
+        var minimums = new Domain.Minimums(TeamsModule.TownshipMinimum.Default, TeamsModule.VillageMinimum.Default);
         foreach (var team in new[] { township, village, professional, enterprise, volunteers })
         {
             team.ActiveMembers = team.Members.Count(m => m.IsActive);
@@ -86,6 +87,14 @@ internal static class TeamsDemoData
                     Mobile = member.Mobile, Source = Domain.TeamRoster.SourceLabel(member.Source),
                 });
             }
+
+            // Its strength, as after any change of members (the demo county starts on the default minimum sizes): Readiness reads it.
+            var minimum = minimums.For(team.Kind);
+            db.PublishAfterSave(() => new TeamStrengthChanged
+            {
+                TeamId = team.Id, Kind = team.Kind, TeamName = team.Name, TownshipId = team.TownshipId, VillageId = team.VillageId, DepartmentId = team.DepartmentId,
+                ActiveMembers = team.ActiveMembers, TrainedMembers = team.TrainedMembers, Minimum = minimum, MeetsMinimum = minimum is null || team.ActiveMembers >= minimum,
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -324,6 +324,7 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
         await db.Stock.Where(s => s.Id == stock.Id).ExecuteUpdateAsync(
             u => u.SetProperty(s => s.Minimum, minimum).SetProperty(s => s.ExpiresOn, expiresOn).SetProperty(s => s.UpdatedAtUtc, now), cancellationToken);
         await EpisodeAsync(stock.Id, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return StockResult.Done;
     }
 
@@ -402,8 +403,15 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
         var today = Today;
         await db.Stock.Where(s => s.Id == stockId && s.Minimum > 0 && s.Quantity < s.Minimum && s.BelowSinceOn == null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.BelowSinceOn, today), cancellationToken);
-        await db.Stock.Where(s => s.Id == stockId && (s.Minimum == 0 || s.Quantity >= s.Minimum) && s.BelowSinceOn != null)
+        var restored = await db.Stock.Where(s => s.Id == stockId && (s.Minimum == 0 || s.Quantity >= s.Minimum) && s.BelowSinceOn != null)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.BelowSinceOn, (DateOnly?)null), cancellationToken);
+        if (restored == 1)
+        {
+            // The episode ended: published in the commit that follows (Readiness flips 物资 back).
+            var row = await db.Stock.AsNoTracking().Where(s => s.Id == stockId)
+                .Select(s => new { s.SiteId, s.TownshipId, s.VillageId, s.DepartmentId }).SingleAsync(cancellationToken);
+            db.Publish(new Contracts.SupplyRestored { StockId = stockId, SiteId = row.SiteId, TownshipId = row.TownshipId, VillageId = row.VillageId, DepartmentId = row.DepartmentId });
+        }
     }
 
     /// <summary>The site's row of the kind (created empty when <paramref name="create"/>), or null.</summary>

@@ -195,6 +195,7 @@ internal sealed class Drills(TrainingDbContext db, TrainingNotices notices, Time
                 Date = DateOnly.FromDateTime(ChinaTime.FromUtc(drill.StartsAtUtc)),
                 Kind = drill.Kind,
                 ProblemsFound = drill.Problems.Count,
+                TownshipIds = drill.Units.Where(u => u.TownshipId != 0).Select(u => u.TownshipId).Distinct().Order().ToList(),
             });
         }
 

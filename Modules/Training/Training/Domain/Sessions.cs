@@ -20,7 +20,7 @@ internal sealed record SheetLine(int InviteeId, Attendance Attendance, int? Scor
 /// version's reminders are never sent), cancelling with a reason (a cancellation <c>.ics</c>), the sign-in sheet and
 /// closing (each present attendee published as <see cref="CourseCompleted"/>). Each change is one SaveChanges.
 /// </summary>
-internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, TimeProvider clock)
+internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, DaysOwed owed, ICountyContext county, TimeProvider clock)
 {
     public const int MaxDays = 30;
 
@@ -244,6 +244,24 @@ internal sealed class Sessions(TrainingDbContext db, TrainingNotices notices, Ti
                 Hours = session.Hours,
                 Passed = attendee.Passed,
             });
+        }
+
+        // Each target unit's days delivered this year, this session included (the store still has it open).
+        var year = ChinaTime.FromUtc(session.StartsAtUtc).Year;
+        var targets = session.Targets.Where(t => t.UnitKind is UnitKind.Township or UnitKind.Village).ToList();
+        if (targets.Count > 0)
+        {
+            var sums = (await owed.ForYearAsync(county.Required, year, true, null, null, cancellationToken)).ToDictionary(u => (u.Kind, u.Id));
+            foreach (var target in targets.DistinctBy(t => (t.UnitKind, t.UnitId)))
+            {
+                if (sums.TryGetValue((target.UnitKind, target.UnitId), out var unit))
+                {
+                    db.Publish(new TrainingDaysDelivered
+                    {
+                        UnitKind = unit.Kind, UnitId = unit.Id, UnitName = unit.Name, TownshipId = unit.TownshipId, Year = year, Target = unit.Target, Delivered = unit.Delivered + session.Days,
+                    });
+                }
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
