@@ -35,7 +35,7 @@ public sealed partial class DocumentTests : ReadinessTest
         var page = $"/readiness/Township?id={qingshan}";
 
         var refused = Text(await (await UploadAsync(township, page, "mech.monitor", "2026-11-01", "not a pdf"u8.ToArray(), "机制.pdf")).Content.ReadAsStringAsync());
-        refused.Should().Contain("文件须为 PDF、Word (.docx) 或 JPG/PNG 图片");
+        refused.Should().Contain("文件须为 PDF、Word（.docx）或 JPEG、PNG、WebP 图片");
         (await CountAsync(app, "readiness", "SELECT COUNT(*) AS Value FROM OrgDocuments")).Should().Be(0);
 
         var saved = Text(await (await UploadAsync(township, page, "mech.monitor", "2026-11-01", Pdf, "监测预警机制.pdf")).Content.ReadAsStringAsync());

@@ -40,9 +40,9 @@ internal sealed class Documents(ReadinessDbContext db, IModuleFiles files, ICoun
         {
             problems.Add(new("Upload", $"文件不能超过 {max} MB"));
         }
-        else if ((kind = await FileKind.DetectAsync(file, cancellationToken)) is null)
+        else if ((kind = await DocumentKind.DetectDocumentOrPhotoAsync(file, cancellationToken)) is null)
         {
-            problems.Add(new("Upload", "文件须为 PDF、Word (.docx) 或 JPG/PNG 图片"));
+            problems.Add(new("Upload", "文件须为 PDF、Word（.docx）或 JPEG、PNG、WebP 图片"));
         }
 
         if (problems.Count > 0)
