@@ -36,7 +36,10 @@ internal sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) :
             b.Property(x => x.EnterpriseName).HasMaxLength(200);
             b.Property(x => x.Risks).HasMaxLength(2000);
             b.Property(x => x.CreatedBy).HasMaxLength(64);
-            b.HasIndex(x => x.TownshipId);
+            // The registry's order (level, township, type, id): read in index order county-wide and for one township
+            // instead of sorting every plan of the county on each request.
+            b.HasIndex(x => new { x.OwnerLevel, x.TownshipId, x.Type });
+            b.HasIndex(x => new { x.TownshipId, x.OwnerLevel, x.Type });
             b.HasIndex(x => x.DepartmentId);
             b.HasIndex(x => x.HigherPlanId);
             b.HasIndex(x => new { x.Type, x.Status });

@@ -253,9 +253,11 @@ namespace Emergency.Plans.Data.Migrations
 
                     b.HasIndex("HigherPlanId");
 
-                    b.HasIndex("TownshipId");
-
                     b.HasIndex("Type", "Status");
+
+                    b.HasIndex("OwnerLevel", "TownshipId", "Type");
+
+                    b.HasIndex("TownshipId", "OwnerLevel", "Type");
 
                     b.ToTable("Plans", (string)null);
                 });
