@@ -8,6 +8,41 @@ namespace Emergency.Host.Tests.Enforcement;
 public sealed class DrawTests : EnforcementTest
 {
     [Fact]
+    public async Task A_county_with_more_enterprises_than_one_SQL_statement_takes_parameters_still_draws()
+    {
+        await using var app = await StartAsync();
+        var bureau = await app.AsAsync(Bureau);
+        var shimen = await TownshipIdAsync(app, "石门乡");
+        await AddOfficerAsync(app, bureau, "李建平", "45099920001", Today.AddYears(-1), Today.AddYears(2));
+        await AddOfficerAsync(app, bureau, "黄志强", "45099920002", Today.AddYears(-1), Today.AddYears(2));
+        await AddOfficerAsync(app, bureau, "覃丽华", "45099920003", Today.AddYears(-1), Today.AddYears(2));
+
+        // 33,000 enterprises under the bureau: more than SQLite's 32,766 parameters, were they passed as a list.
+        await using (var store = app.OpenStore("enforcement"))
+        {
+            var connection = store.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = $"""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 33000)
+                INSERT INTO Targets (Name, CreditCode, Address, TownshipId, TownshipName, Industry, Risk, Standard, Credit, IsKey, CreatedBy, CreatedAtUtc)
+                SELECT '石门乡企业' || i, printf('91450999%010d', i), '', {shimen}, '石门乡', '工贸', 2, 1, 1, 0, 'test', '2026-11-01 00:00:00' FROM n
+                """;
+            await insert.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        var (id, text) = await DrawAsync(app, bureau, 10);
+        text.Should().Contain("已完成双随机抽取：10 家企业");
+        (await ScalarAsync(app, $"SELECT CandidateTargetIds AS Value FROM Draws WHERE Id = {id}")).Split(',').Should().HaveCount(33000);
+        var (second, again) = await DrawAsync(app, bureau, 10);
+        again.Should().Contain("已完成双随机抽取：10 家企业", "the second draw reads the first one's teams for the same candidates");
+        (await TeamsAsync(app, second)).Should().HaveCount(10);
+    }
+
+    [Fact]
     public async Task An_officer_with_an_expired_certificate_and_an_auxiliary_are_never_drawn()
     {
         await using var app = await StartAsync();

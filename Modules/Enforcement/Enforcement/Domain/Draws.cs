@@ -58,10 +58,13 @@ internal sealed class Draws(EnforcementDbContext db, TimeProvider clock)
 
         var targetIds = candidateTargets.Select(t => t.Id).ToList();
         var officerIds = officers.Select(o => o.Id).ToList();
-        var recusals = (await db.Conflicts.Where(c => targetIds.Contains(c.TargetId) && officerIds.Contains(c.OfficerId))
+        // The candidates are named by the same query, not by a list of ids: a county's tens of thousands of
+        // enterprises would exceed SQLite's limit on parameters in one statement.
+        var candidateIds = targets.Select(t => t.Id);
+        var recusals = (await db.Conflicts.Where(c => candidateIds.Contains(c.TargetId) && officerIds.Contains(c.OfficerId))
                 .Select(c => new { c.OfficerId, c.TargetId }).ToListAsync(cancellationToken))
             .Select(c => (c.OfficerId, c.TargetId)).ToHashSet();
-        var previous = await PreviousTeamsAsync(targetIds, cancellationToken);
+        var previous = await PreviousTeamsAsync(candidateIds, cancellationToken);
         var input = new DrawInput(DrawAlgorithm.NewSeed(), targetIds, officerIds, request.Count!.Value, officersPerTarget, recusals, previous);
         var outcome = DrawAlgorithm.Run(input);
         if (outcome.Unstaffed.Count > 0)
@@ -165,7 +168,7 @@ internal sealed class Draws(EnforcementDbContext db, TimeProvider clock)
     }
 
     /// <summary>Each target's team in its latest draw.</summary>
-    private async Task<Dictionary<int, IReadOnlySet<int>>> PreviousTeamsAsync(List<int> targetIds, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, IReadOnlySet<int>>> PreviousTeamsAsync(IQueryable<int> targetIds, CancellationToken cancellationToken)
     {
         var rows = await db.DrawItems.Where(i => targetIds.Contains(i.TargetId))
             .Select(i => new { i.TargetId, i.DrawId, i.OfficerIds })
