@@ -103,11 +103,7 @@ public static partial class PlatformApp
         DemoCounty? demo;
         await using (var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope())
         {
-            var accounts = scope.Resolve<Access.Data.AccountsDbContext>().Database;
-            if ((await accounts.GetPendingMigrationsAsync(cancellationToken)).Any())
-            {
-                await accounts.MigrateAsync(cancellationToken);
-            }
+            await scope.Resolve<Access.Data.AccountsDbContext>().Database.MigrateIfPendingAsync(cancellationToken);
 
             var bootstrap = scope.Resolve<Access.BootstrapAdmin>();
             await bootstrap.EnsureRolesAsync();

@@ -39,18 +39,11 @@ public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, S
         return keys;
     }
 
-    /// <summary>
-    /// Applies pending migrations to one store (creating its database when new). The check comes first: it reads
-    /// the history table only, whereas migrating also compares the model with the last snapshot, which is the
-    /// slow part of a start on an existing data folder.
-    /// </summary>
+    /// <summary>Applies pending migrations to one store (creating its database when new).</summary>
     public async Task MigrateAsync(StoreKey key, CancellationToken cancellationToken)
     {
         await using var context = Open(key);
-        if ((await context.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await context.Database.MigrateAsync(cancellationToken);
-        }
+        await context.Database.MigrateIfPendingAsync(cancellationToken);
     }
 
     /// <summary>Migrates the given stores side by side (each is its own database file).</summary>
