@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|enforcement|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|enforcement|readiness|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -59,6 +59,12 @@ try
     {
         lines.Add("## Training: reminder mail burst and the yearly days-owed page (issue #12)");
         lines.AddRange(await TrainingBench.RunAsync(host, options));
+    }
+
+    if (options.Scenario is "readiness" or "all")
+    {
+        lines.Add("## Readiness: the leader's page and a rebuild from the journal (issue #15)");
+        lines.AddRange(await ReadinessBench.RunAsync(host, options));
     }
 
     using var process = Process.GetCurrentProcess();

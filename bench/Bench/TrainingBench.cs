@@ -190,7 +190,7 @@ internal static partial class TrainingBench
     }
 
     /// <summary>Brings the bench county to 30 townships and 600 villages (the platform store, as the tree import would).</summary>
-    private static async Task<(IReadOnlyList<UnitInfo> Townships, IReadOnlyList<UnitInfo> Villages)> SeedUnitsAsync(BenchHost host)
+    internal static async Task<(IReadOnlyList<UnitInfo> Townships, IReadOnlyList<UnitInfo> Villages)> SeedUnitsAsync(BenchHost host)
     {
         var units = host.Services.GetRequiredService<ICountyUnits>();
         var townships = await units.TownshipsAsync(BenchHost.County);
