@@ -90,11 +90,7 @@ public sealed partial class OutboxDispatcher(
                 return;
             }
 
-            foreach (var message in batch)
-            {
-                await DeliverAsync(message, cancellationToken);
-            }
-
+            await DeliverBatchAsync(batch, cancellationToken);
             await store.SaveChangesAsync(cancellationToken);
             if (batch.Count < settings.BatchSize)
             {
@@ -103,74 +99,139 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers a batch: each subscriber gets its share of the batch in one scope and one transaction (one inbox
+    /// lookup, one commit) rather than one per message. When a share fails, it is rolled back and delivered message by
+    /// message, so only the message that fails is retried and counted against its attempts.
+    /// </summary>
+    private async Task DeliverBatchAsync(IReadOnlyList<OutboxMessage> batch, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        try
+        var failures = new Dictionary<OutboxMessage, Exception>();
+        var deliveries = new List<(OutboxMessage Message, IntegrationEvent Event, Subscription Subscription)>();
+        foreach (var message in batch)
         {
-            var targets = subscriptions.For(message.Type).ToList();
-            if (targets.Count > 0)
+            try
             {
+                var targets = subscriptions.For(message.Type).ToList();
+                if (targets.Count == 0)
+                {
+                    continue;
+                }
+
                 var integrationEvent = subscriptions.Deserialize(message)
                     ?? throw new InvalidOperationException($"Cannot read event {message.Type}.");
                 var county = await counties.FindAsync(message.County, cancellationToken);
-                foreach (var subscription in targets)
-                {
-                    // A module the county may not use does not handle the county's events.
-                    if (subscription.PerCounty && county?.MayUse(subscription.Owner) != true)
-                    {
-                        continue;
-                    }
+                // A module the county may not use does not handle the county's events.
+                deliveries.AddRange(targets
+                    .Where(subscription => !subscription.PerCounty || county?.MayUse(subscription.Owner) == true)
+                    .Select(subscription => (message, integrationEvent, subscription)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures[message] = ex;
+            }
+        }
 
-                    await DeliverToAsync(subscription, integrationEvent, cancellationToken);
+        foreach (var share in deliveries.GroupBy(d => (d.Subscription, d.Event.County)))
+        {
+            var events = share.Where(d => !failures.ContainsKey(d.Message)).ToList();
+            try
+            {
+                await DeliverToAsync(share.Key.Subscription, share.Key.County, events.Select(d => d.Event).ToList(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && events.Count > 1)
+            {
+                LogShareFailed(logger, share.Key.Subscription.Name, events.Count, ex);
+                foreach (var (message, integrationEvent, subscription) in events)
+                {
+                    try
+                    {
+                        await DeliverToAsync(subscription, integrationEvent.County, [integrationEvent], cancellationToken);
+                    }
+                    catch (Exception one) when (one is not OperationCanceledException)
+                    {
+                        failures.TryAdd(message, one);
+                    }
                 }
             }
-
-            message.DispatchedAtUtc = now;
-            message.NextAttemptAtUtc = null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            message.Attempts++;
-            message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}");
-            if (message.Attempts >= settings.MaxAttempts)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                message.ParkedAtUtc = now;
-                LogParked(logger, message.Id, message.Type, message.Attempts, ex);
+                failures.TryAdd(events[0].Message, ex);
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var message in batch)
+        {
+            if (failures.TryGetValue(message, out var ex))
+            {
+                Failed(message, ex, now);
             }
             else
             {
-                message.NextAttemptAtUtc = now + settings.Backoff(message.Attempts);
-                LogRetry(logger, message.Id, message.Type, message.Attempts, ex);
+                message.DispatchedAtUtc = now;
+                message.NextAttemptAtUtc = null;
             }
         }
     }
 
-    private async Task DeliverToAsync(Subscription subscription, IntegrationEvent integrationEvent, CancellationToken cancellationToken)
+    private void Failed(OutboxMessage message, Exception ex, DateTime now)
     {
-        await using var scope = root.BeginLifetimeScope();
-        if (subscription.PerCounty)
+        message.Attempts++;
+        message.LastError = Truncate($"{ex.GetType().Name}: {ex.Message}");
+        if (message.Attempts >= settings.MaxAttempts)
         {
-            scope.Resolve<ICountyContext>().Set(integrationEvent.County);
+            message.ParkedAtUtc = now;
+            LogParked(logger, message.Id, message.Type, message.Attempts, ex);
         }
+        else
+        {
+            message.NextAttemptAtUtc = now + settings.Backoff(message.Attempts);
+            LogRetry(logger, message.Id, message.Type, message.Attempts, ex);
+        }
+    }
 
-        var store = scope.ResolveKeyed<StoreDbContext>(subscription.Owner);
-        var seen = await store.InboxMessages.AnyAsync(
-            i => i.MessageId == integrationEvent.Id && i.Handler == subscription.Name, cancellationToken);
-        if (seen)
+    /// <summary>Hands events of one county to one subscriber in one transaction, skipping those its inbox has seen.</summary>
+    private async Task DeliverToAsync(Subscription subscription, string county, IReadOnlyList<IntegrationEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
         {
             return;
         }
 
-        await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
-        store.InboxMessages.Add(new InboxMessage
+        await using var scope = root.BeginLifetimeScope();
+        if (subscription.PerCounty)
         {
-            MessageId = integrationEvent.Id,
-            Handler = subscription.Name,
-            ProcessedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
-        await subscription.InvokeAsync(scope.Resolve(subscription.HandlerType), integrationEvent, cancellationToken);
-        await store.SaveChangesAsync(cancellationToken);
+            scope.Resolve<ICountyContext>().Set(county);
+        }
+
+        var store = scope.ResolveKeyed<StoreDbContext>(subscription.Owner);
+        var ids = events.Select(e => e.Id).ToList();
+        var seen = (await store.InboxMessages
+            .Where(i => i.Handler == subscription.Name && ids.Contains(i.MessageId))
+            .Select(i => i.MessageId)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = events.Where(e => seen.Add(e.Id)).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var handler = scope.Resolve(subscription.HandlerType);
+        await using var transaction = await store.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var integrationEvent in fresh)
+        {
+            store.InboxMessages.Add(new InboxMessage
+            {
+                MessageId = integrationEvent.Id,
+                Handler = subscription.Name,
+                ProcessedAtUtc = clock.GetUtcNow().UtcDateTime,
+            });
+            await subscription.InvokeAsync(handler, integrationEvent, cancellationToken);
+            // Saved after each event so the next one's handler reads what this one wrote; committed once.
+            await store.SaveChangesAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -178,6 +239,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(LogLevel.Error, "Event dispatch sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(LogLevel.Warning, "Delivery of {Count} events to {Handler} in one transaction failed; delivering them one by one")]
+    private static partial void LogShareFailed(ILogger logger, string handler, int count, Exception ex);
 
     [LoggerMessage(LogLevel.Warning, "Delivery of event {Id} ({Type}) failed, attempt {Attempts}; will retry")]
     private static partial void LogRetry(ILogger logger, Guid id, string type, int attempts, Exception ex);

@@ -137,8 +137,10 @@ public sealed class StoreMaintenanceTests : PlatformTest
     public async Task Maintenance_removes_old_delivered_events_keeps_parked_ones_and_truncates_the_WAL()
     {
         await using var app = await StartAsync(new Dictionary<string, string?> { ["Events:MaxAttempts"] = "1" });
-        await IssueBulletinAsync(app, "保留期测试", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(1)));
-        await IssueBulletinAsync(app, "[故障]滞留保留", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(1)));
+        // Due after the 31 days the clock moves, so the overdue-reminder job (on its own schedule) has nothing to
+        // write into the store after the checkpoint.
+        await IssueBulletinAsync(app, "保留期测试", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(60)));
+        await IssueBulletinAsync(app, "[故障]滞留保留", "a@qingshan.gov.cn", InChinaTime(TimeSpan.FromDays(60)));
         await Eventually.WaitAsync(async () =>
         {
             await using var store = app.OpenStore("bulletins");

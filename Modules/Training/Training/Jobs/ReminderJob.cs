@@ -39,11 +39,13 @@ internal sealed class ReminderJob(TrainingDbContext db, ICountySettings settings
             .Include(s => s.Targets)
             .Include(s => s.Invitees)
             .AsSplitQuery()
+            .AsNoTracking()
             .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now && s.StartsAtUtc <= horizon)
             .OrderBy(s => s.Id)
             .ToListAsync(cancellationToken);
         var drills = await db.Drills
             .Include(d => d.Units)
+            .AsNoTracking()
             .Where(d => d.Status == DrillStatus.Planned && d.StartsAtUtc > now && d.StartsAtUtc <= horizon)
             .OrderBy(d => d.Id)
             .ToListAsync(cancellationToken);
