@@ -134,6 +134,34 @@ public sealed class ItemTests : ReadinessTest
         (await ScoresAsync(app)).Should().Equal(before);
     }
 
+    [Fact]
+    public async Task Events_arriving_during_a_rebuild_are_applied_once_after_it_and_nothing_is_parked()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var shimen = await TownshipIdAsync(app, "石门乡");
+        await PublishAsync(app, "teams", Strength(shimen, 8, 0, false), Strength(qingshan, 30, 20, true));
+        await Eventually.WaitAsync(() => JournalCountAsync(app), n => n == 2);
+        var admin = await app.AsAsync(Admin);
+
+        // The county admin rebuilds while Training keeps publishing: whether an event lands before, during or after the
+        // rebuild, it is journalled and applied exactly once.
+        var rebuild = TestApp.PostFormAsync(admin, "/readiness?handler=Rebuild", new Dictionary<string, string>(), "/readiness");
+        for (var day = 1; day <= 10; day++)
+        {
+            await PublishAsync(app, "training", Days(qingshan, day));
+        }
+
+        (await rebuild).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        await Eventually.WaitAsync(() => JournalCountAsync(app), n => n == 12);
+        await Eventually.WaitAsync(() => CountAsync(app, "training", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE DispatchedAtUtc IS NULL"), n => n == 0);
+        (await CountAsync(app, "training", "SELECT COUNT(*) AS Value FROM OutboxMessages WHERE ParkedAtUtc IS NOT NULL")).Should().Be(0);
+        var live = await ScoresAsync(app);
+        var again = await TestApp.PostFormAsync(admin, "/readiness?handler=Rebuild", new Dictionary<string, string>(), "/readiness");
+        Text(await again.Content.ReadAsStringAsync()).Should().Contain("重放 12 条事件");
+        (await ScoresAsync(app)).Should().Equal(live);
+    }
+
     private static async Task<List<string>> ScoresAsync(TestApp app)
     {
         await using var store = app.OpenStore("readiness");

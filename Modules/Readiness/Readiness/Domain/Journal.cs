@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Emergency.BuildingBlocks.Events;
+using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Readiness.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +11,15 @@ namespace Emergency.Readiness.Domain;
 /// The module's journal of received events (ADR 0007): a handler appends the event first, then applies it through the
 /// one <see cref="Projector"/>; a rebuild clears the read model and replays the journal in arrival order through the
 /// same projector, so it gives the same facts and the same scores.
+/// A rebuild is one transaction: the leader's page keeps showing the last scores until it commits, and an event
+/// arriving meanwhile is refused (the dispatcher delivers it again after its back-off) rather than applied to a half
+/// replayed read model or replayed twice.
 /// </summary>
-internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer scorer, TimeProvider clock)
+internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer scorer, ICountyContext county, TimeProvider clock)
 {
+    /// <summary>The counties whose read model is being rebuilt in this process.</summary>
+    private static readonly ConcurrentDictionary<string, byte> Rebuilding = new(StringComparer.Ordinal);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private const int ReplayBatch = 5000;
@@ -20,6 +28,11 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
     public async Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
+        if (Rebuilding.ContainsKey(county.Required))
+        {
+            throw new InvalidOperationException("The readiness read model is being rebuilt; the event is delivered again later.");
+        }
+
         if (await db.ReceivedEvents.AnyAsync(e => e.EventId == integrationEvent.Id, cancellationToken))
         {
             return;
@@ -44,6 +57,27 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
 
     /// <summary>Clears the read model (facts and scores), replays every journalled event in order, scores every township.</summary>
     public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        var code = county.Required;
+        if (!Rebuilding.TryAdd(code, 0))
+        {
+            throw new RebuildRunningException();
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var replayed = await ReplayAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return replayed;
+        }
+        finally
+        {
+            Rebuilding.TryRemove(code, out _);
+        }
+    }
+
+    private async Task<int> ReplayAsync(CancellationToken cancellationToken)
     {
         await db.TeamFacts.ExecuteDeleteAsync(cancellationToken);
         await db.StockFacts.ExecuteDeleteAsync(cancellationToken);
@@ -96,3 +130,6 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
         return replayed;
     }
 }
+
+/// <summary>A second rebuild of the same county while one runs.</summary>
+internal sealed class RebuildRunningException() : InvalidOperationException("A rebuild of this county's readiness is already running.");

@@ -75,8 +75,16 @@ internal sealed class IndexModel(ReadinessAccess access, Board board, Journal jo
             return Forbid();
         }
 
-        var replayed = await journal.RebuildAsync(cancellationToken);
-        Message = string.Format(CultureInfo.InvariantCulture, "已从事件日志重建：重放 {0} 条事件", replayed);
+        try
+        {
+            var replayed = await journal.RebuildAsync(cancellationToken);
+            Message = string.Format(CultureInfo.InvariantCulture, "已从事件日志重建：重放 {0} 条事件", replayed);
+        }
+        catch (RebuildRunningException)
+        {
+            Message = "重建正在进行中，请稍后刷新查看结果。";
+        }
+
         return RedirectToPage();
     }
 
