@@ -35,6 +35,19 @@ public static class ReminderLedger
         return true;
     }
 
+    /// <summary>
+    /// The keys of one kind already claimed (those built by <see cref="ReminderKey.For"/> with <paramref name="kind"/>
+    /// first): a sweep over thousands of candidates checks this set in memory and claims only the new ones, instead of
+    /// asking the store once per candidate.
+    /// </summary>
+    public static async Task<HashSet<string>> ClaimedAsync(this StoreDbContext store, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var prefix = kind + ":";
+        return (await store.SentReminders.AsNoTracking().Where(r => r.Key.StartsWith(prefix)).Select(r => r.Key).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Claims a key built by <see cref="ReminderKey.For"/>; see the string overload.</summary>
     public static Task<bool> TryClaimAsync(this StoreDbContext store, ReminderKey key, DateTime nowUtc, CancellationToken cancellationToken) =>
         store.TryClaimAsync(key.Value, nowUtc, cancellationToken);

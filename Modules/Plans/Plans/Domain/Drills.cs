@@ -153,8 +153,8 @@ internal sealed class Drills(PlansDbContext db, PlansAccess access, PlansNotices
             return 0;
         }
 
-        var claimed = (await db.SentReminders.AsNoTracking().Where(r => r.Key.StartsWith(DueKey + ":") || r.Key.StartsWith(OverdueKey + ":"))
-            .Select(r => r.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var claimed = await db.ClaimedAsync(DueKey, cancellationToken);
+        claimed.UnionWith(await db.ClaimedAsync(OverdueKey, cancellationToken));
         var changes = 0;
         foreach (var d in due)
         {

@@ -14,6 +14,10 @@ namespace Emergency.Plans.Domain;
 /// </summary>
 internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNotices notices, TimeProvider clock)
 {
+    private const string DueKey = "evaluation-due";
+
+    private const string LapsedKey = "evaluation-lapsed";
+
     /// <summary>When the plan's next evaluation is due, null when no version is in force.</summary>
     public static DateOnly? DueOn(Plan plan, DateOnly? issuedOn, int years)
     {
@@ -83,10 +87,13 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
-        var rows = await (from p in db.Plans
-                          join v in db.Versions on p.CurrentVersionId equals v.Id
+        // Read without tracking: on a day when nothing is due the sweep reads and writes nothing else.
+        var rows = await (from p in db.Plans.AsNoTracking()
+                          join v in db.Versions.AsNoTracking() on p.CurrentVersionId equals v.Id
                           where p.Status == PlanStatus.InForce
                           select new { Plan = p, v.IssuedOn }).ToListAsync(cancellationToken);
+        var claimed = await db.ClaimedAsync(DueKey, cancellationToken);
+        claimed.UnionWith(await db.ClaimedAsync(LapsedKey, cancellationToken));
         var sent = 0;
         foreach (var row in rows)
         {
@@ -95,12 +102,14 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
                 continue;
             }
 
-            if (await db.NotifyOnceAsync(ReminderKey.For("evaluation-due", row.Plan.Id, PlansNotices.Date(due)), notices.EvaluationDue(row.Plan, owner, due, now), cancellationToken))
+            var notice = ReminderKey.For(DueKey, row.Plan.Id, PlansNotices.Date(due));
+            if (!claimed.Contains(notice.Value) && await db.NotifyOnceAsync(notice, notices.EvaluationDue(row.Plan, owner, due, now), cancellationToken))
             {
                 sent++;
             }
 
-            if (today > due && await db.TryClaimAsync(ReminderKey.For("evaluation-lapsed", row.Plan.Id, PlansNotices.Date(due)), now, cancellationToken))
+            var lapsed = ReminderKey.For(LapsedKey, row.Plan.Id, PlansNotices.Date(due));
+            if (today > due && !claimed.Contains(lapsed.Value) && await db.TryClaimAsync(lapsed, now, cancellationToken))
             {
                 var p = row.Plan;
                 db.Publish(new Contracts.PlanEvaluationLapsed { PlanId = p.Id, Title = p.Title, DepartmentId = p.DepartmentId, TownshipId = p.TownshipId, VillageId = p.VillageId, DueOn = due });

@@ -16,6 +16,8 @@ namespace Emergency.Plans.Domain;
 /// </summary>
 internal sealed class Filings(PlansDbContext db, PlansNotices notices, TimeProvider clock)
 {
+    private const string OverdueKey = "filing-overdue";
+
     public static string? NotSubmittable(Filing filing) => filing.State switch
     {
         FilingState.Submitted => "已报送，等待受理单位答复",
@@ -117,14 +119,24 @@ internal sealed class Filings(PlansDbContext db, PlansNotices notices, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
         var calendar = await workingDays.CalendarAsync(cancellationToken);
-        var open = await db.Filings
+        // The scan reads a few columns untracked; only the filings with something to do today are loaded to change.
+        var candidates = await db.Filings.AsNoTracking()
             .Where(f => f.State == FilingState.Submitted || ((f.State == FilingState.Awaiting || f.State == FilingState.Correction) && f.DueOn < today))
+            .Select(f => new { f.Id, f.State, f.SubmittedOn })
             .ToListAsync(cancellationToken);
-        if (open.Count == 0)
+        var noticed = await db.ClaimedAsync(OverdueKey, cancellationToken);
+        var due = candidates
+            .Where(f => f.State == FilingState.Submitted
+                ? f.SubmittedOn is { } submitted && calendar.CountWorkingDays(submitted, today) >= deemedDays
+                : !noticed.Contains(ReminderKey.For(OverdueKey, f.Id).Value))
+            .Select(f => f.Id)
+            .ToList();
+        if (due.Count == 0)
         {
             return 0;
         }
 
+        var open = await db.Filings.Where(f => due.Contains(f.Id)).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         var ids = open.Select(f => f.PlanId).Distinct().ToList();
         var plans = await db.Plans.Include(p => p.Versions).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var deemed = 0;
@@ -148,7 +160,7 @@ internal sealed class Filings(PlansDbContext db, PlansNotices notices, TimeProvi
             }
             else if (owner is not null)
             {
-                await db.NotifyOnceAsync(ReminderKey.For("filing-overdue", filing.Id), notices.Overdue(plan, filing, owner, now), cancellationToken);
+                await db.NotifyOnceAsync(ReminderKey.For(OverdueKey, filing.Id), notices.Overdue(plan, filing, owner, now), cancellationToken);
             }
         }
 
