@@ -50,6 +50,42 @@ public sealed class DrillTests : PlansTest
     }
 
     [Fact]
+    public async Task A_plan_whose_overdue_drill_was_published_is_swept_again_after_a_new_drill_and_published_for_its_new_due_date()
+    {
+        await using var app = await StartAsync();
+        var id = await IssuedTownshipPlanAsync(app, "青山镇应急工作手册", new DateOnly(2024, 11, 1));
+        Trigger(app, "drill");
+        await Eventually.WaitAsync(() => OverdueEventsAsync(app), n => n == 1);
+        await Eventually.WaitAsync(() => CountAsync(app, $"SELECT COUNT(*) AS Value FROM Plans WHERE Id = {id} AND DrillSettledSince = '2024-11-01'"), n => n == 1);
+
+        // A drill of December 2024 reported late: the next drill was due 2026-12-01, within the lead days.
+        await using (var training = app.OpenStore("training"))
+        {
+            training.Publish(new DrillCompleted { DrillId = 6, PlanName = "青山镇应急工作手册", PlanId = id, Date = new DateOnly(2024, 12, 1), Kind = DrillKind.Tabletop, ProblemsFound = 0 });
+            await training.SaveChangesAsync();
+        }
+
+        await Eventually.WaitAsync(() => CountAsync(app, $"SELECT COUNT(*) AS Value FROM Plans WHERE Id = {id} AND LastDrillOn = '2024-12-01'"), n => n == 1);
+        Trigger(app, "drill");
+        await Eventually.WaitAsync(() => app.NoticeCountAsync("plans.drill-due"), n => n == 2);
+        (await OverdueEventsAsync(app)).Should().Be(1, "2026-12-01 has not passed yet");
+
+        Clock.Advance(TimeSpan.FromDays(10));
+        Trigger(app, "drill");
+        await Eventually.WaitAsync(() => OverdueEventsAsync(app), n => n == 2);
+        Trigger(app, "drill");
+        await Task.Delay(2500);
+        (await OverdueEventsAsync(app)).Should().Be(2, "published once for the new due date too");
+        (await app.NoticeCountAsync("plans.drill-due")).Should().Be(2);
+    }
+
+    private static async Task<int> OverdueEventsAsync(TestApp app)
+    {
+        await using var store = app.OpenStore("plans");
+        return await store.OutboxMessages.CountAsync(m => m.Type.Contains("PlanDrillOverdue"));
+    }
+
+    [Fact]
     public async Task A_drill_on_a_plan_picked_from_Plans_reaches_that_plan_even_when_another_plan_has_the_same_title()
     {
         await using var app = await StartAsync();

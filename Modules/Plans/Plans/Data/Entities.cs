@@ -120,6 +120,15 @@ internal sealed class Plan
     /// <summary>The date of the last evaluation (评估), null before the first.</summary>
     public DateOnly? LastEvaluatedOn { get; set; }
 
+    /// <summary>
+    /// The drill sweep has done all it does for one due date (owner noticed, overdue published): the date the cadence
+    /// ran from (last drill, else issue) and its months then. While both still match, the daily sweep skips the plan;
+    /// a new drill, a new version or a changed cadence makes them differ and the plan is swept again.
+    /// </summary>
+    public DateOnly? DrillSettledSince { get; set; }
+
+    public int? DrillSettledMonths { get; set; }
+
     public List<PlanVersion> Versions { get; set; } = [];
 }
 

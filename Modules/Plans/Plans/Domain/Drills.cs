@@ -62,29 +62,67 @@ internal sealed class Drills(PlansDbContext db, PlansAccess access, PlansNotices
     /// The plans in force among <paramref name="plans"/> whose drill is due on or before <paramref name="until"/>,
     /// earliest first; read as narrow rows (the sweep runs over every plan of the county each day).
     /// </summary>
-    public async Task<List<DrillDue>> DueAsync(IQueryable<Plan> plans, DrillCadence cadence, DateOnly until, CancellationToken cancellationToken)
+    public async Task<List<DrillDue>> DueAsync(IQueryable<Plan> plans, DrillCadence cadence, DateOnly until, CancellationToken cancellationToken) =>
+        await WithPlansAsync(await DueDatesAsync(plans, cadence, until, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The plans in force among <paramref name="plans"/> whose drill is due on or before <paramref name="until"/>, as
+    /// (plan, last drill, due date), earliest first. The store keeps only the plans whose last drill (or issue) is old
+    /// enough for their type's cadence — the cut-offs carry three days' slack for month ends (31 January + 1 month is
+    /// 28 February) — and the exact due date is computed here from four narrow columns.
+    /// </summary>
+    private async Task<List<(int PlanId, DateOnly? LastDrillOn, DateOnly Since, DateOnly DueOn)>> DueDatesAsync(
+        IQueryable<Plan> plans, DrillCadence cadence, DateOnly until, CancellationToken cancellationToken, bool unsettledOnly = false)
     {
         ArgumentNullException.ThrowIfNull(cadence);
+        var (g, e, o, vm) = (cadence.Government, cadence.Enterprise, cadence.OnSite, cadence.Village);
+        var government = Cutoff(g);
+        var enterprise = Cutoff(e);
+        var onSite = Cutoff(o);
+        var village = Cutoff(vm);
         var rows = await (from p in plans.AsNoTracking()
                           join v in db.Versions.AsNoTracking() on p.CurrentVersionId equals v.Id
                           where p.Status == PlanStatus.InForce
-                          select new { p.Id, p.Title, p.Type, p.OwnerLevel, p.DepartmentId, p.TownshipId, p.VillageId, p.OwnerName, p.EnterpriseName, p.LastDrillOn, v.IssuedOn })
+                          let since = p.LastDrillOn ?? v.IssuedOn
+                          let settled = unsettledOnly && p.DrillSettledSince == since
+                          where ((p.Type == PlanType.EnterpriseGeneral || p.Type == PlanType.EnterpriseSpecial) && since <= enterprise && !(settled && p.DrillSettledMonths == e))
+                              || (p.Type == PlanType.EnterpriseOnSite && since <= onSite && !(settled && p.DrillSettledMonths == o))
+                              || (p.Type == PlanType.VillageCombined && since <= village && !(settled && p.DrillSettledMonths == vm))
+                              || (p.Type != PlanType.EnterpriseGeneral && p.Type != PlanType.EnterpriseSpecial && p.Type != PlanType.EnterpriseOnSite
+                                  && p.Type != PlanType.VillageCombined && since <= government && !(settled && p.DrillSettledMonths == g))
+                          select new { p.Id, p.Type, p.LastDrillOn, v.IssuedOn })
             .ToListAsync(cancellationToken);
-        var due = new List<DrillDue>();
+        var due = new List<(int, DateOnly?, DateOnly, DateOnly)>();
         foreach (var r in rows)
         {
-            if (DueOn(r.LastDrillOn, r.IssuedOn, cadence.MonthsFor(r.Type)) is { } on && on <= until)
+            if ((r.LastDrillOn ?? r.IssuedOn) is { } since && DueOn(r.LastDrillOn, r.IssuedOn, cadence.MonthsFor(r.Type)) is { } on && on <= until)
             {
-                var plan = new Plan
-                {
-                    Id = r.Id, Title = r.Title, Type = r.Type, OwnerLevel = r.OwnerLevel, DepartmentId = r.DepartmentId, TownshipId = r.TownshipId,
-                    VillageId = r.VillageId, OwnerName = r.OwnerName, EnterpriseName = r.EnterpriseName, LastDrillOn = r.LastDrillOn, Status = PlanStatus.InForce,
-                };
-                due.Add(new DrillDue(plan, r.LastDrillOn, on));
+                due.Add((r.Id, r.LastDrillOn, since, on));
             }
         }
 
-        return due.OrderBy(d => d.DueOn).ThenBy(d => d.Plan.Id).ToList();
+        return due.OrderBy(d => d.Item4).ThenBy(d => d.Item1).ToList();
+
+        DateOnly Cutoff(int months) => until.AddMonths(-months).AddDays(3);
+    }
+
+    /// <summary>The plans of the due dates, read untracked with the columns a list, a notice and an event need.</summary>
+    private async Task<List<DrillDue>> WithPlansAsync(List<(int PlanId, DateOnly? LastDrillOn, DateOnly Since, DateOnly DueOn)> dates, CancellationToken cancellationToken)
+    {
+        if (dates.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = dates.Select(d => d.PlanId).ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new Plan
+            {
+                Id = p.Id, Title = p.Title, Type = p.Type, OwnerLevel = p.OwnerLevel, DepartmentId = p.DepartmentId, TownshipId = p.TownshipId,
+                VillageId = p.VillageId, OwnerName = p.OwnerName, EnterpriseName = p.EnterpriseName, LastDrillOn = p.LastDrillOn, Status = p.Status,
+            })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return dates.Select(d => new DrillDue(plans[d.PlanId], d.LastDrillOn, d.DueOn)).ToList();
     }
 
     /// <summary>A drill held outside Training, entered on the plan: date (not in the future) and 演练评估报告 file, both required.</summary>
@@ -147,14 +185,20 @@ internal sealed class Drills(PlansDbContext db, PlansAccess access, PlansNotices
         ArgumentNullException.ThrowIfNull(cadence);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
-        var due = await DueAsync(db.Plans, cadence, today.AddDays(cadence.LeadDays), cancellationToken);
-        if (due.Count == 0)
+        // Plans settled for their current due date are skipped by the store: a day when nothing changed reads no row.
+        var dates = await DueDatesAsync(db.Plans, cadence, today.AddDays(cadence.LeadDays), cancellationToken, unsettledOnly: true);
+        if (dates.Count == 0)
         {
             return 0;
         }
 
+        // Only the plans with a notice or an event not yet claimed are read in full.
         var claimed = await db.ClaimedAsync(DueKey, cancellationToken);
         claimed.UnionWith(await db.ClaimedAsync(OverdueKey, cancellationToken));
+        var due = await WithPlansAsync(
+            dates.Where(d => !claimed.Contains(ReminderKey.For(DueKey, d.PlanId, d.DueOn).Value)
+                || (d.DueOn < today && !claimed.Contains(ReminderKey.For(OverdueKey, d.PlanId, d.DueOn).Value))).ToList(),
+            cancellationToken);
         var changes = 0;
         foreach (var d in due)
         {
@@ -184,7 +228,20 @@ internal sealed class Drills(PlansDbContext db, PlansAccess access, PlansNotices
             }
         }
 
-        if (changes > 0)
+        // Past due, noticed and published: settled for this due date, with the cadence it was computed from. Written
+        // on tracked plans with the values read above, so a drill recorded meanwhile leaves the plan unsettled.
+        var settled = dates.Where(d => d.DueOn < today).ToDictionary(d => d.PlanId);
+        if (settled.Count > 0)
+        {
+            var ids = settled.Keys.ToList();
+            foreach (var plan in await db.Plans.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                plan.DrillSettledSince = settled[plan.Id].Since;
+                plan.DrillSettledMonths = cadence.MonthsFor(plan.Type);
+            }
+        }
+
+        if (changes > 0 || settled.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }

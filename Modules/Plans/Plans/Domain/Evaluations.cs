@@ -87,10 +87,12 @@ internal sealed class Evaluations(PlansDbContext db, PlansAccess access, PlansNo
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
-        // Read without tracking: on a day when nothing is due the sweep reads and writes nothing else.
+        // The store keeps only the plans whose issue and last evaluation are both old enough to fall due within the
+        // lead days (one day's slack for 29 February; the exact date is computed below), read without tracking.
+        var cutoff = today.AddDays(leadDays).AddYears(-years).AddDays(1);
         var rows = await (from p in db.Plans.AsNoTracking()
                           join v in db.Versions.AsNoTracking() on p.CurrentVersionId equals v.Id
-                          where p.Status == PlanStatus.InForce
+                          where p.Status == PlanStatus.InForce && v.IssuedOn <= cutoff && (p.LastEvaluatedOn == null || p.LastEvaluatedOn <= cutoff)
                           select new { Plan = p, v.IssuedOn }).ToListAsync(cancellationToken);
         var claimed = await db.ClaimedAsync(DueKey, cancellationToken);
         claimed.UnionWith(await db.ClaimedAsync(LapsedKey, cancellationToken));

@@ -203,6 +203,12 @@ namespace Emergency.Plans.Data.Migrations
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DrillSettledMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DrillSettledSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EnterpriseName")
                         .IsRequired()
                         .HasMaxLength(200)
