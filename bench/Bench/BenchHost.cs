@@ -68,6 +68,34 @@ internal sealed partial class BenchHost : IAsyncDisposable
     /// <summary>After a bulk load over a raw connection: what pages cache between requests is read afresh.</summary>
     public void NoteBulkLoad() => Services.GetRequiredService<StoreWrites>().Changed();
 
+    /// <summary>
+    /// Waits until no store has an event left to deliver (what a sweep just wrote has reached its handlers), so a
+    /// measurement that follows does not share the machine with a backlog; returns how long that took.
+    /// </summary>
+    public async Task<TimeSpan> WaitForQuietAsync(TimeSpan max)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var catalog = Services.GetRequiredService<StoreCatalog>();
+        while (watch.Elapsed < max)
+        {
+            var pending = 0;
+            foreach (var key in await catalog.AllKeysAsync(CancellationToken.None))
+            {
+                await using var store = catalog.Open(key);
+                pending += await store.OutboxMessages.CountAsync(m => m.DispatchedAtUtc == null && m.ParkedAtUtc == null);
+            }
+
+            if (pending == 0)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return watch.Elapsed;
+    }
+
     public StoreDbContext OpenStore(string name) =>
         Services.GetRequiredService<StoreCatalog>().Open(StoreKey.ForCounty(County, name));
 
