@@ -228,8 +228,10 @@ public sealed partial class OutboxDispatcher(
                 ProcessedAtUtc = clock.GetUtcNow().UtcDateTime,
             });
             await subscription.InvokeAsync(handler, integrationEvent, cancellationToken);
-            // Saved after each event so the next one's handler reads what this one wrote; committed once.
+            // Saved after each event so the next one's handler reads what this one wrote (from the store, inside the
+            // transaction); committed once. The tracker is emptied so each save looks only at its own event's rows.
             await store.SaveChangesAsync(cancellationToken);
+            store.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync(cancellationToken);

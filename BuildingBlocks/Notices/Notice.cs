@@ -71,4 +71,20 @@ public static class NoticeStoreExtensions
         store.Notify(notice);
         return true;
     }
+
+    /// <summary>
+    /// As <see cref="NotifyOnceAsync"/>, against <paramref name="claimed"/>: every key of this kind already claimed, read
+    /// once with <see cref="ReminderLedger.ClaimedAsync"/> by a sweep that sends many. The set takes the new key.
+    /// </summary>
+    public static bool NotifyOnce(this StoreDbContext store, ReminderKey key, Notice notice, ISet<string> claimed)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        if (!store.TryClaim(key, notice.AtUtc, claimed))
+        {
+            return false;
+        }
+
+        store.Notify(notice);
+        return true;
+    }
 }

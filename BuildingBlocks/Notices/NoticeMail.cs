@@ -81,14 +81,25 @@ internal sealed class NoticeMail(ICountyUnits units, IPublicAddress address)
 /// </summary>
 internal sealed class NoticeRequestedHandler(NoticesDbContext db, NoticeMail mail, TimeProvider clock) : IIntegrationEventHandler<NoticeRequested>
 {
+    /// <summary>
+    /// The county's chosen deliveries, read once per handler: the dispatcher hands one handler a batch of a county's
+    /// notices in one transaction, and only the few people who changed the default have a row.
+    /// </summary>
+    private readonly Dictionary<string, Dictionary<string, NoticeDelivery>> chosenByCounty = new(StringComparer.Ordinal);
+
     public async Task HandleAsync(NoticeRequested integrationEvent, CancellationToken cancellationToken)
     {
         var notice = integrationEvent;
         var key = notice.Recipient.Key;
-        var chosen = await db.Preferences.AsNoTracking()
-            .Where(p => p.County == notice.County && p.RecipientKey == key)
-            .Select(p => (NoticeDelivery?)p.Delivery)
-            .FirstOrDefaultAsync(cancellationToken);
+        if (!chosenByCounty.TryGetValue(notice.County, out var choices))
+        {
+            choices = await db.Preferences.AsNoTracking()
+                .Where(p => p.County == notice.County)
+                .ToDictionaryAsync(p => p.RecipientKey, p => p.Delivery, StringComparer.Ordinal, cancellationToken);
+            chosenByCounty[notice.County] = choices;
+        }
+
+        NoticeDelivery? chosen = choices.TryGetValue(key, out var delivery0) ? delivery0 : null;
         // A signed link is for someone without an inbox: it is mailed at once, never held for a digest.
         // An attachment (a calendar invitation) cannot ride in a digest either.
         var delivery = notice.OptionalExternalLink is not null || notice.Attachment is not null ? NoticeDelivery.Each : chosen ?? notice.DefaultDelivery;

@@ -52,6 +52,23 @@ public static class ReminderLedger
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Claims the key against <paramref name="claimed"/> (every key of its kind already claimed, from
+    /// <see cref="ClaimedAsync"/>) without asking the store; committed by the caller's SaveChanges like the others.
+    /// </summary>
+    public static bool TryClaim(this StoreDbContext store, ReminderKey key, DateTime nowUtc, ISet<string> claimed)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(claimed);
+        if (!claimed.Add(key.Value))
+        {
+            return false;
+        }
+
+        store.SentReminders.Add(new SentReminder { Key = key.Value, SentAtUtc = nowUtc });
+        return true;
+    }
+
     /// <summary>Claims a key built by <see cref="ReminderKey.For"/>; see the string overload.</summary>
     public static Task<bool> TryClaimAsync(this StoreDbContext store, ReminderKey key, DateTime nowUtc, CancellationToken cancellationToken) =>
         store.TryClaimAsync(key.Value, nowUtc, cancellationToken);

@@ -44,6 +44,7 @@ internal sealed partial class BenchHost : IAsyncDisposable
             "--Jobs:RunOnStart=false",
             $"--urls=http://127.0.0.1:{port}",
             "--environment=Production",
+            .. (Environment.GetEnvironmentVariable("BENCH_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries),
         ];
         var app = PlatformApp.Build(args, ModuleRegistry.Modules);
         // The yardstick: one row by primary key from the named store of the signed-in user's county.

@@ -232,6 +232,8 @@ internal static partial class TrainingBench
             await transaction.CommitAsync();
         }
 
+        // Written over a raw connection: the units the host keeps between requests are read again.
+        host.NoteBulkLoad();
         return (await units.TownshipsAsync(BenchHost.County), await units.VillagesAsync(BenchHost.County));
     }
 

@@ -59,12 +59,15 @@ internal sealed class ReminderJob(TrainingDbContext db, ICountySettings settings
                 continue;
             }
 
+            // The keys this item's reminder at this lead already claimed, read once rather than once per recipient.
+            var claimed = await db.ClaimedAsync(ReminderKey.For(due.Item.CalendarKey, due.Item.Id, "v", due.Item.Version, "lead", lead).Value, cancellationToken);
             foreach (var to in due.Recipients)
             {
-                await db.NotifyOnceAsync(
-                    ReminderKey.For(due.Item.CalendarKey, due.Item.Id, "v", due.Item.Version, "lead", lead, to.Key),
-                    due.Notice(to, lead),
-                    cancellationToken);
+                var key = ReminderKey.For(due.Item.CalendarKey, due.Item.Id, "v", due.Item.Version, "lead", lead, to.Key);
+                if (!claimed.Contains(key.Value))
+                {
+                    db.NotifyOnce(key, due.Notice(to, lead), claimed);
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
