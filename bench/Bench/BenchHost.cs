@@ -101,10 +101,10 @@ internal sealed partial class BenchHost : IAsyncDisposable
         Services.GetRequiredService<StoreCatalog>().Open(StoreKey.ForCounty(County, name));
 
     /// <summary>An HTTP client signed in as a demo account, the way a browser signs in.</summary>
-    public async Task<HttpClient> SignInAsync(string userName)
+    public async Task<HttpClient> SignInAsync(string userName, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), MaxConnectionsPerServer = 64, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(BaseAddress) };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(BaseAddress), Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         var page = await client.GetStringAsync("/Account/Login");
         var token = Token().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

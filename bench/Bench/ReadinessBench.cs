@@ -44,8 +44,7 @@ internal static partial class ReadinessBench
         host.NoteBulkLoad();
         lines.Add(FormattableString.Invariant($"Seeded {townships.Count} townships, {villages.Count} villages and a journal of {counts.Values.Sum():N0} events in {seeding.Elapsed.TotalSeconds:0.0} s: {string.Join(", ", counts.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N0}"))}"));
 
-        using var admin = await host.SignInAsync("county-admin");
-        admin.Timeout = TimeSpan.FromMinutes(15);
+        using var admin = await host.SignInAsync("county-admin", TimeSpan.FromMinutes(15));
         lines.Add(await RebuildAsync(admin, counts.Values.Sum()));
 
         using var leader = await host.SignInAsync("leader");

@@ -186,6 +186,11 @@ internal static partial class TrainingBench
         lines.Add(bare.ToString());
         lines.Add(own.ToString());
         lines.Add(FormattableString.Invariant($"p95 days-owed (county) / p95 bare = {page.P95 / Math.Max(0.001, bare.P95):0.0}; (township) / bare = {own.P95 / Math.Max(0.001, bare.P95):0.0}"));
+        var pageThroughput = await Load.ThroughputAsync("days-owed page (county)", county, Owed, options.Concurrency, duration);
+        var bareThroughput = await Load.ThroughputAsync("bare one-row endpoint", county, OneRow, options.Concurrency, duration);
+        lines.Add(pageThroughput.ToString());
+        lines.Add(bareThroughput.ToString());
+        lines.Add(FormattableString.Invariant($"Days-owed throughput / bare throughput = {pageThroughput.PerSecond / bareThroughput.PerSecond:0.00} (target ≥ 0.25)"));
         return lines;
     }
 

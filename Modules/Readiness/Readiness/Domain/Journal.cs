@@ -94,6 +94,9 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
         var replayed = 0;
         long after = 0;
         projector.Replaying = true;
+        // The projector looks rows up in the tracker; with automatic detection each lookup would scan every tracked
+        // row for changes (quadratic over a journal). Changes are detected once per batch, before its save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             while (true)
@@ -117,12 +120,14 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
                 after = batch[^1].Seq;
 
                 // Rows stay tracked (the projector finds them in the tracker); only the new changes are written.
+                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
         finally
         {
             projector.Replaying = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         db.ChangeTracker.Clear();
