@@ -43,11 +43,10 @@ public static class ReminderLedger
     public static async Task<HashSet<string>> ClaimedAsync(this StoreDbContext store, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // A range on the key (kind + ':' up to kind + ';') rather than LIKE, so the store reads the primary key's index.
-        var from = kind + ":";
-        var to = kind + ";";
+        // StartsWith, not a key range: a range depends on the store's collation (PostgreSQL's is not byte order).
+        var prefix = kind + ":";
         return (await store.SentReminders.AsNoTracking()
-                .Where(r => string.Compare(r.Key, from) >= 0 && string.Compare(r.Key, to) < 0)
+                .Where(r => r.Key.StartsWith(prefix))
                 .Select(r => r.Key).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
     }
