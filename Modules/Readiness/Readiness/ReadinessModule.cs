@@ -113,6 +113,10 @@ public sealed class ReadinessModule : ModuleDefinition
         subscriptions.Add<Plans.Contracts.PlanDrillOverdue, JournalHandler<Plans.Contracts.PlanDrillOverdue>>();
         subscriptions.Add<Plans.Contracts.PlanEvaluationLapsed, JournalHandler<Plans.Contracts.PlanEvaluationLapsed>>();
         subscriptions.Add<Plans.Contracts.PlanEvaluated, JournalHandler<Plans.Contracts.PlanEvaluated>>();
+        subscriptions.Add<Teams.Contracts.SupplyPresenceChanged, JournalHandler<Teams.Contracts.SupplyPresenceChanged>>();
+        subscriptions.Add<Grid.Contracts.GridMemberAssigned, JournalHandler<Grid.Contracts.GridMemberAssigned>>();
+        subscriptions.Add<Grid.Contracts.GridMemberDeactivated, JournalHandler<Grid.Contracts.GridMemberDeactivated>>();
+        subscriptions.Add<Grid.Contracts.GridMemberReactivated, JournalHandler<Grid.Contracts.GridMemberReactivated>>();
         subscriptions.Add<Grid.Contracts.HazardReported, JournalHandler<Grid.Contracts.HazardReported>>();
         subscriptions.Add<Grid.Contracts.HazardOverdue, JournalHandler<Grid.Contracts.HazardOverdue>>();
         subscriptions.Add<Grid.Contracts.HazardClosed, JournalHandler<Grid.Contracts.HazardClosed>>();

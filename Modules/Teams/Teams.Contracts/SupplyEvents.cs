@@ -69,6 +69,38 @@ public sealed record SupplyRestored : IntegrationEvent
 
     public required int SiteId { get; init; }
 
+    /// <summary>The quantity now (null from publishers before it was carried).</summary>
+    public int? Quantity { get; init; }
+
+    public int? TownshipId { get; init; }
+
+    public int? VillageId { get; init; }
+
+    public int? DepartmentId { get; init; }
+}
+
+/// <summary>
+/// A stock row of 应急物资 came into stock (from none to some) or ran out (to none): published by the stock ledger in the
+/// commit of the movement or count that did it, and for each row of a demo county's opening stock. Readiness judges
+/// 物资 (supplies present at a unit's sites) by it.
+/// </summary>
+public sealed record SupplyPresenceChanged : IntegrationEvent
+{
+    public required int StockId { get; init; }
+
+    public required int SiteId { get; init; }
+
+    public required string SiteName { get; init; }
+
+    public required string KindName { get; init; }
+
+    public required string Unit { get; init; }
+
+    /// <summary>The quantity now: more than 0 when it came into stock, 0 when it ran out.</summary>
+    public required int Quantity { get; init; }
+
+    public required int Minimum { get; init; }
+
     public int? TownshipId { get; init; }
 
     public int? VillageId { get; init; }

@@ -1,5 +1,6 @@
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Modules;
+using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
@@ -130,6 +131,19 @@ internal static class GridDemoData
         {
             var department = plan.Department is { } unit ? context.UserNamesOf(unit).FirstOrDefault() ?? unit.Name : "";
             History(db, plan, hazard, department);
+
+            // Other modules (Readiness's 隐患台账) learn of the demo hazards as of any reported, overdue or closed one.
+            db.Publish(Domain.HazardEvents.Reported(hazard, plan.Grid.Code));
+            if (hazard.Overdue && hazard.DepartmentId is { } overdueAt)
+            {
+                await db.TryClaimAsync(ReminderKey.For("hazard", hazard.Id, "overdue", hazard.DeadlineUtc!.Value), now, cancellationToken);
+                db.Publish(Domain.HazardEvents.Overdue(hazard, overdueAt, hazard.DeadlineUtc!.Value));
+            }
+
+            if (hazard.State == HazardState.Closed)
+            {
+                db.Publish(Domain.HazardEvents.Closed(hazard, TownshipAccount));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -74,17 +74,7 @@ internal sealed partial class HazardSteps(GridDbContext db, TimeProvider clock, 
                 ToState = HazardState.Reported,
                 Note = $"{(hazard.Level == HazardLevel.Major ? "重大隐患" : "一般隐患")}，{photos} 张照片",
             });
-            return new HazardReported
-            {
-                HazardId = hazard.Id,
-                TownshipId = hazard.TownshipId,
-                VillageId = hazard.VillageId,
-                GridCode = gridCode,
-                Category = hazard.Category,
-                Level = hazard.Level,
-                Place = hazard.Place,
-                ReportedBy = hazard.ReportedBy,
-            };
+            return HazardEvents.Reported(hazard, gridCode);
         });
     }
 
@@ -102,14 +92,7 @@ internal sealed partial class HazardSteps(GridDbContext db, TimeProvider clock, 
         Record(hazard, HazardWorkflow.ActionName(action), from, next, note);
         if (next == HazardState.Closed)
         {
-            db.Publish(new HazardClosed
-            {
-                HazardId = hazard.Id,
-                TownshipId = hazard.TownshipId,
-                DepartmentId = hazard.DepartmentId,
-                Level = hazard.Level,
-                ClosedBy = access.UserName,
-            });
+            db.Publish(HazardEvents.Closed(hazard, access.UserName));
         }
 
         return true;

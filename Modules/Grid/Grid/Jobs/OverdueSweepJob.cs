@@ -55,16 +55,7 @@ internal sealed class OverdueSweepJob(GridDbContext db, HazardSteps steps, ICoun
                     continue;
                 }
 
-                db.Publish(new HazardOverdue
-                {
-                    County = code,
-                    OccurredAtUtc = now,
-                    HazardId = hazard.Id,
-                    TownshipId = hazard.TownshipId,
-                    DepartmentId = department,
-                    DeadlineUtc = deadline,
-                    Level = hazard.Level,
-                });
+                db.Publish(HazardEvents.Overdue(hazard, department, deadline) with { County = code, OccurredAtUtc = now });
                 db.Notify(notices.Overdue(hazard, department, deadline, now));
             }
 

@@ -15,17 +15,10 @@ internal sealed record TownshipLack(UnitInfo Township, IReadOnlyList<string> Mis
 /// </summary>
 internal sealed class Lacks(PlansDbContext db, ICountyUnits units)
 {
-    public static readonly IReadOnlyDictionary<SpecialCategory, string> CategoryNames = new Dictionary<SpecialCategory, string>
-    {
-        [SpecialCategory.Production] = "生产安全事故",
-        [SpecialCategory.FloodDrought] = "水旱灾害",
-        [SpecialCategory.EarthquakeGeology] = "地震和地质灾害",
-        [SpecialCategory.Weather] = "气象灾害",
-        [SpecialCategory.Fire] = "消防火灾",
-        [SpecialCategory.ForestFire] = "森林草原火灾",
-        [SpecialCategory.DisasterRelief] = "自然灾害救助",
-        [SpecialCategory.Other] = "其他",
-    };
+    /// <summary>The Chinese names of the categories: the required seven as the contract names them, and 其他.</summary>
+    public static readonly IReadOnlyDictionary<SpecialCategory, string> CategoryNames =
+        Contracts.TownshipPlans.RequiredSpecials.ToDictionary(c => Enum.Parse<SpecialCategory>(c.Category), c => c.Name)
+            .Append(new(SpecialCategory.Other, "其他")).ToDictionary();
 
     /// <summary>The date this year by which townships hold their plans; a value that is not a month-day counts as 03-31.</summary>
     public static DateOnly DueDate(string? monthDay, int year) =>

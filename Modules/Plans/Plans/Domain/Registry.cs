@@ -20,10 +20,7 @@ internal sealed class Registry(PlansDbContext db, PlansAccess access, TimeProvid
 {
     /// <summary>The plans every township must hold by the county's date: its 综合预案 and these seven 专项 (seed 004 13).</summary>
     public static readonly IReadOnlyList<SpecialCategory> TownshipSpecials =
-    [
-        SpecialCategory.Production, SpecialCategory.FloodDrought, SpecialCategory.EarthquakeGeology, SpecialCategory.Weather,
-        SpecialCategory.Fire, SpecialCategory.ForestFire, SpecialCategory.DisasterRelief,
-    ];
+        [.. Contracts.TownshipPlans.RequiredSpecials.Select(c => Enum.Parse<SpecialCategory>(c.Category))];
 
     public static OwnerLevel LevelOf(PlanType type) => type switch
     {

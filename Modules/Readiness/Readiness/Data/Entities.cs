@@ -43,7 +43,7 @@ internal sealed class TeamFact
     public bool MeetsMinimum { get; set; }
 }
 
-/// <summary>Read model: a stock row's low-stock state (SupplyBelowMinimum / SupplyRestored) and expiry (SupplyExpiring).</summary>
+/// <summary>Read model: a stock row's presence (SupplyPresenceChanged), low-stock state (SupplyBelowMinimum / SupplyRestored) and expiry (SupplyExpiring).</summary>
 internal sealed class StockFact
 {
     public int StockId { get; set; }
@@ -58,6 +58,9 @@ internal sealed class StockFact
 
     public bool Below { get; set; }
 
+    /// <summary>In stock (quantity above 0) as last told (SupplyPresenceChanged, or the quantity of another supply event).</summary>
+    public bool Present { get; set; }
+
     public DateOnly? ExpiresOn { get; set; }
 }
 
@@ -69,6 +72,9 @@ internal sealed class PlanFact
     public string Title { get; set; } = "";
 
     public string Type { get; set; } = "";
+
+    /// <summary>The 专项 category's name of a special plan (as <c>PlanIssued.Category</c>), else null.</summary>
+    public string? Category { get; set; }
 
     public int? TownshipId { get; set; }
 
@@ -136,6 +142,20 @@ internal sealed class DutyFact
     public int TownshipId { get; set; }
 
     public DateOnly LatestWeek { get; set; }
+}
+
+/// <summary>Read model: a grid member and the village whose grids the member covers (GridMemberAssigned / Deactivated / Reactivated).</summary>
+internal sealed class GridMemberFact
+{
+    public int MemberId { get; set; }
+
+    public int TownshipId { get; set; }
+
+    public int VillageId { get; set; }
+
+    public string GridName { get; set; } = "";
+
+    public bool Active { get; set; }
 }
 
 /// <summary>Read model: a hazard (Grid).</summary>

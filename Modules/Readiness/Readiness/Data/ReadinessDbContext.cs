@@ -27,6 +27,8 @@ internal sealed class ReadinessDbContext(DbContextOptions<ReadinessDbContext> op
 
     public DbSet<HazardFact> HazardFacts => Set<HazardFact>();
 
+    public DbSet<GridMemberFact> GridMemberFacts => Set<GridMemberFact>();
+
     public DbSet<CaseFact> CaseFacts => Set<CaseFact>();
 
     public DbSet<ExpertFact> ExpertFacts => Set<ExpertFact>();
@@ -104,6 +106,14 @@ internal sealed class ReadinessDbContext(DbContextOptions<ReadinessDbContext> op
             b.ToTable("HazardFacts");
             b.HasKey(x => x.HazardId);
             b.Property(x => x.HazardId).ValueGeneratedNever();
+            b.HasIndex(x => x.TownshipId);
+        });
+        modelBuilder.Entity<GridMemberFact>(b =>
+        {
+            b.ToTable("GridMemberFacts");
+            b.HasKey(x => x.MemberId);
+            b.Property(x => x.MemberId).ValueGeneratedNever();
+            b.Property(x => x.GridName).HasMaxLength(500);
             b.HasIndex(x => x.TownshipId);
         });
         modelBuilder.Entity<CaseFact>(b =>

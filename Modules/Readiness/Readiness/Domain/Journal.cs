@@ -86,6 +86,7 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
         await db.TrainingFacts.ExecuteDeleteAsync(cancellationToken);
         await db.DutyFacts.ExecuteDeleteAsync(cancellationToken);
         await db.HazardFacts.ExecuteDeleteAsync(cancellationToken);
+        await db.GridMemberFacts.ExecuteDeleteAsync(cancellationToken);
         await db.CaseFacts.ExecuteDeleteAsync(cancellationToken);
         await db.ExpertFacts.ExecuteDeleteAsync(cancellationToken);
         await db.Scores.ExecuteDeleteAsync(cancellationToken);

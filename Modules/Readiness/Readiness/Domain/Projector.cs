@@ -24,7 +24,8 @@ internal sealed class Projector(ReadinessDbContext db)
         typeof(TeamStrengthChanged), typeof(SupplyBelowMinimum), typeof(SupplyRestored), typeof(SupplyExpiring), typeof(DutyPlanFiled),
         typeof(CourseCompleted), typeof(DrillCompleted), typeof(TrainingShortfall), typeof(TrainingDaysDelivered),
         typeof(PlanIssued), typeof(PlanFiled), typeof(PlanNeedsRevision), typeof(PlanDrillOverdue), typeof(PlanEvaluationLapsed), typeof(PlanEvaluated),
-        typeof(HazardReported), typeof(HazardOverdue), typeof(HazardClosed),
+        typeof(SupplyPresenceChanged),
+        typeof(HazardReported), typeof(HazardOverdue), typeof(HazardClosed), typeof(GridMemberAssigned), typeof(GridMemberDeactivated), typeof(GridMemberReactivated),
         typeof(CaseOpened), typeof(CaseClosed), typeof(CaseClockMissed),
         typeof(ExpertAdmitted), typeof(ExpertExited),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -56,6 +57,7 @@ internal sealed class Projector(ReadinessDbContext db)
                 var stock = await StockAsync(e.StockId, e.SiteId, e.TownshipId, e.VillageId, cancellationToken);
                 stock.What = Cut($"{e.SiteName}·{e.KindName}（{e.Quantity}/{e.Minimum}{e.Unit}）", 200);
                 stock.Below = true;
+                stock.Present = e.Quantity > 0;
                 return Of(e.TownshipId);
             }
 
@@ -63,6 +65,21 @@ internal sealed class Projector(ReadinessDbContext db)
             {
                 var stock = await StockAsync(e.StockId, e.SiteId, e.TownshipId, e.VillageId, cancellationToken);
                 stock.Below = false;
+
+                // Restored means at or above a minimum; a journal from before the quantity was carried reads as in stock.
+                stock.Present = e.Quantity is not { } quantity || quantity > 0;
+                return Of(e.TownshipId);
+            }
+
+            case SupplyPresenceChanged e:
+            {
+                var stock = await StockAsync(e.StockId, e.SiteId, e.TownshipId, e.VillageId, cancellationToken);
+                if (stock.What.Length == 0 || !stock.Below)
+                {
+                    stock.What = Cut($"{e.SiteName}·{e.KindName}", 200);
+                }
+
+                stock.Present = e.Quantity > 0;
                 return Of(e.TownshipId);
             }
 
@@ -122,6 +139,7 @@ internal sealed class Projector(ReadinessDbContext db)
                 var plan = await FindAsync<PlanFact>(e.PlanId, () => new PlanFact { PlanId = e.PlanId }, cancellationToken);
                 plan.Title = Cut(e.Title, 200);
                 plan.Type = Cut(e.Type, 50);
+                plan.Category = e.Category is null ? null : Cut(e.Category, 50);
                 plan.TownshipId = e.TownshipId;
                 plan.VillageId = e.VillageId;
                 plan.Version = e.Version;
@@ -172,6 +190,15 @@ internal sealed class Projector(ReadinessDbContext db)
                 await FindAsync<HazardFact>(e.HazardId, () => new HazardFact { HazardId = e.HazardId, TownshipId = e.TownshipId }, cancellationToken);
                 return Of(e.TownshipId);
             }
+
+            case GridMemberAssigned e:
+                return await GridMemberAsync(e.MemberId, e.TownshipId, e.VillageId, e.GridName, true, cancellationToken);
+
+            case GridMemberDeactivated e:
+                return await GridMemberAsync(e.MemberId, e.TownshipId, e.VillageId, e.GridName, false, cancellationToken);
+
+            case GridMemberReactivated e:
+                return await GridMemberAsync(e.MemberId, e.TownshipId, e.VillageId, e.GridName, true, cancellationToken);
 
             case HazardOverdue e:
             {
@@ -257,6 +284,18 @@ internal sealed class Projector(ReadinessDbContext db)
         }
 
         return townships.Distinct().ToList();
+    }
+
+    /// <summary>A grid member's village and grids, active or not; a member moved to another township re-scores both.</summary>
+    private async Task<IReadOnlyList<int>> GridMemberAsync(int memberId, int township, int village, string grids, bool active, CancellationToken cancellationToken)
+    {
+        var member = await FindAsync<GridMemberFact>(memberId, () => new GridMemberFact { MemberId = memberId, TownshipId = township }, cancellationToken);
+        var before = member.TownshipId;
+        member.TownshipId = township;
+        member.VillageId = village;
+        member.GridName = Cut(grids, 500);
+        member.Active = active;
+        return before == township ? [township] : [before, township];
     }
 
     private static IReadOnlyList<int> Of(int? township) => township is { } t ? [t] : [];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Emergency.Plans.Contracts;
 using Emergency.Readiness.Data;
 
 namespace Emergency.Readiness.Domain;
@@ -20,7 +21,8 @@ internal sealed record TownshipFacts(
     IReadOnlyList<TrainingFact> Training,
     IReadOnlyList<DutyFact> Duty,
     IReadOnlyList<HazardFact> Hazards,
-    IReadOnlyList<CaseFact> Cases);
+    IReadOnlyList<CaseFact> Cases,
+    IReadOnlyList<GridMemberFact> GridMembers);
 
 /// <summary>
 /// The readiness rules: 六有 and 十个一 of a township, 三有 (and the rest) of a village, each 达标 / 未达标 / 无数据 with
@@ -56,6 +58,7 @@ internal static class Rules
                 "ten.mech" => mech with { Code = code },
                 "ten.plan" => plan with { Code = code },
                 "ten.hazards" => Hazards(f.Hazards, id),
+                "ten.grid" => GridTable(f, ownDocs, recorded, id),
                 _ => Document(ownDocs, code, recorded),
             });
         }
@@ -136,7 +139,10 @@ internal static class Rules
         return missing.Count == 0 ? new("mech", ItemState.Met, "五项机制文件均已上传") : new("mech", ItemState.NotMet, "缺：" + string.Join("、", missing));
     }
 
-    /// <summary>预案: the township's 综合预案 issued and filed, and none of its plans needing revision or past evaluation.</summary>
+    /// <summary>
+    /// 预案: the township's 综合预案 and the seven required 专项 (Plans' <see cref="TownshipPlans"/>) issued
+    /// and filed, and none of its plans needing revision or past evaluation.
+    /// </summary>
     private static ItemResult Plan(TownshipFacts f, string id)
     {
         var link = "/plans?township=" + id;
@@ -146,22 +152,49 @@ internal static class Rules
             return new("plan", ItemState.NoData, "预案模块尚无本乡镇预案的签发或备案", link);
         }
 
+        static bool Filed(PlanFact p) => p.FiledVersion >= p.Version;
         var lacks = new List<string>();
-        var general = plans.Where(p => p.Type == "TownshipGeneral" && p.IssuedOn is not null).ToList();
+        var general = plans.Where(p => p.Type == TownshipPlans.GeneralType && p.IssuedOn is not null).ToList();
         if (general.Count == 0)
         {
             lacks.Add("综合应急预案未签发");
         }
-        else if (general.All(p => p.FiledVersion < p.Version))
+        else if (!general.Any(Filed))
         {
             lacks.Add("综合应急预案未备案");
+        }
+
+        var specials = plans.Where(p => p.Type == TownshipPlans.SpecialType && p.IssuedOn is not null).ToList();
+        var missing = new List<string>();
+        var unfiled = new List<string>();
+        foreach (var (category, name) in TownshipPlans.RequiredSpecials)
+        {
+            var held = specials.Where(p => p.Category == category).ToList();
+            if (held.Count == 0)
+            {
+                missing.Add(name);
+            }
+            else if (!held.Any(Filed))
+            {
+                unfiled.Add(name);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            lacks.Add("缺专项应急预案：" + string.Join("、", missing));
+        }
+
+        if (unfiled.Count > 0)
+        {
+            lacks.Add("专项应急预案未备案：" + string.Join("、", unfiled));
         }
 
         lacks.AddRange(plans.Where(p => p.Revision is not null).Select(p => $"{p.Title}需修订（{p.Revision}）"));
         lacks.AddRange(plans.Where(p => p.EvaluationLapsedOn is not null).Select(p => $"{p.Title}已过评估期（{Date(p.EvaluationLapsedOn!.Value)}）"));
         return lacks.Count > 0
             ? new("plan", ItemState.NotMet, string.Join("；", lacks), link)
-            : new("plan", ItemState.Met, $"综合预案现行有效并已备案，共 {plans.Count(p => p.IssuedOn is not null)} 件在案", link);
+            : new("plan", ItemState.Met, $"综合预案及 {TownshipPlans.RequiredSpecials.Count} 项专项预案现行有效并已备案，共 {plans.Count(p => p.IssuedOn is not null)} 件在案", link);
     }
 
     /// <summary>队伍: the township's (or park's) team at its minimum size (as Teams judged it) with the county's share trained.</summary>
@@ -188,18 +221,39 @@ internal static class Rules
     private static string TeamText(TeamFact x) =>
         $"{x.Name} {x.Active} 人" + (x.Minimum is { } m ? $"（最低 {m}）" : "") + $"，受训 {x.Trained} 人";
 
-    /// <summary>物资: stock rows of the unit's sites that Teams reported on, none below its minimum now.</summary>
+    /// <summary>物资: supplies in stock at the unit's sites (as Teams reported them), none below its minimum now.</summary>
     private static ItemResult Supply(IReadOnlyList<StockFact> stock, string link)
     {
         if (stock.Count == 0)
         {
-            return new("supply", ItemState.NoData, "救援队伍模块尚无本单位储备点的库存预警", link);
+            return new("supply", ItemState.NoData, "救援队伍模块尚无本单位储备点的库存", link);
         }
 
         var below = stock.Where(s => s.Below).ToList();
-        return below.Count > 0
-            ? new("supply", ItemState.NotMet, "低于最低库存：" + string.Join("、", below.Select(s => s.What)), link)
-            : new("supply", ItemState.Met, $"曾预警的 {stock.Count} 项物资均已补足", link);
+        var present = stock.Count(s => s.Present);
+        return below.Count > 0 ? new("supply", ItemState.NotMet, "低于最低库存：" + string.Join("、", below.Select(s => s.What)), link)
+            : present == 0 ? new("supply", ItemState.NotMet, "储备点现无在库物资", link)
+            : new("supply", ItemState.Met, $"储备点在库物资 {present} 项，均不低于最低库存", link);
+    }
+
+    /// <summary>
+    /// 一张网格表: kept by Grid — met while every village of the township has an active grid member; a township whose
+    /// villages Grid has told nothing about is judged by an uploaded 网格表.
+    /// </summary>
+    private static ItemResult GridTable(TownshipFacts f, IReadOnlyList<OrgDocument> ownDocs, bool recorded, string id)
+    {
+        if (f.GridMembers.Count == 0)
+        {
+            return Document(ownDocs, "ten.grid", recorded);
+        }
+
+        var link = "/grid/GridTable?township=" + id;
+        var covered = f.GridMembers.Where(m => m.Active).Select(m => m.VillageId).ToHashSet();
+        var uncovered = f.Villages.Where(v => !covered.Contains(v.Id)).Select(v => v.Name).ToList();
+        var active = f.GridMembers.Count(m => m.Active);
+        return uncovered.Count > 0
+            ? new("ten.grid", ItemState.NotMet, "无在岗网格员：" + string.Join("、", uncovered), link)
+            : new("ten.grid", ItemState.Met, $"网格员 {active} 名，覆盖全部 {f.Villages.Count} 个村（社区）", link);
     }
 
     /// <summary>培训演练: this year's training days delivered reach the target, and a drill within the county's months.</summary>

@@ -51,6 +51,7 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
         var duty = await db.DutyFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var hazards = await db.HazardFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var cases = await db.CaseFacts.AsNoTracking().Where(x => ids.Contains(x.TownshipId)).ToListAsync(cancellationToken);
+        var gridMembers = await db.GridMemberFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var keys = townships.Select(t => Key(UnitLevel.Township, t.Id)).Concat(villages.Select(v => Key(UnitLevel.Village, v.Id))).ToList();
         var existing = await db.Scores.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
 
@@ -70,7 +71,8 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
                 training.Where(x => x.UnitId == township.Id).ToList(),
                 duty.Where(x => x.TownshipId == township.Id).ToList(),
                 hazards.Where(x => x.TownshipId == township.Id).ToList(),
-                cases.Where(x => x.TownshipId == township.Id).ToList());
+                cases.Where(x => x.TownshipId == township.Id).ToList(),
+                gridMembers.Where(x => x.TownshipId == township.Id).ToList());
             var items = Rules.Township(facts, thresholds, today);
             var six = Rules.Count(items.Where(i => !Items.IsTen(i.Code)));
             var ten = Rules.Count(items.Where(i => Items.IsTen(i.Code)));

@@ -61,6 +61,9 @@ internal static class StockDemoData
             };
             db.Stock.Add(row);
             await db.SaveChangesAsync(cancellationToken);
+
+            // As any 入库 from nothing: other modules (Readiness's 物资) learn the row is in stock.
+            db.Publish(StockLedger.Presence(row, site, kinds[name], quantity));
             db.Movements.Add(new StockMovement
             {
                 StockId = row.Id, SiteId = site.Id, KindId = row.KindId, Kind = MovementKind.In, Quantity = quantity, Balance = quantity,

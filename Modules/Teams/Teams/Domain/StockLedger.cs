@@ -298,6 +298,7 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
                 }
 
                 await EpisodeAsync(stock!.Id, cancellationToken);
+                await PresenceAsync(stock.Id, seen, counted, cancellationToken);
                 Add(stock!, MovementKind.StockTake, delta, counted, null, null, "", reason.Trim(), by);
                 await db.SaveChangesAsync(cancellationToken);
                 return StockResult.Done;
@@ -375,6 +376,7 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
 
         await EpisodeAsync(stock.Id, cancellationToken);
         var balance = await db.Stock.AsNoTracking().Where(s => s.Id == stock.Id).Select(s => s.Quantity).SingleAsync(cancellationToken);
+        await PresenceAsync(stock.Id, balance - delta, balance, cancellationToken);
         Add(stock, kind, delta, balance, otherSite, transfer, party, note, by);
         await db.SaveChangesAsync(cancellationToken);
         return StockResult.Done;
@@ -409,10 +411,29 @@ internal sealed class StockLedger(TeamsDbContext db, TimeProvider clock)
         {
             // The episode ended: published in the commit that follows (Readiness flips 物资 back).
             var row = await db.Stock.AsNoTracking().Where(s => s.Id == stockId)
-                .Select(s => new { s.SiteId, s.TownshipId, s.VillageId, s.DepartmentId }).SingleAsync(cancellationToken);
-            db.Publish(new Contracts.SupplyRestored { StockId = stockId, SiteId = row.SiteId, TownshipId = row.TownshipId, VillageId = row.VillageId, DepartmentId = row.DepartmentId });
+                .Select(s => new { s.SiteId, s.Quantity, s.TownshipId, s.VillageId, s.DepartmentId }).SingleAsync(cancellationToken);
+            db.Publish(new Contracts.SupplyRestored { StockId = stockId, SiteId = row.SiteId, Quantity = row.Quantity, TownshipId = row.TownshipId, VillageId = row.VillageId, DepartmentId = row.DepartmentId });
         }
     }
+
+    /// <summary>Publishes <see cref="Contracts.SupplyPresenceChanged"/> when the row came into stock or ran out (in the commit that follows).</summary>
+    private async Task PresenceAsync(int stockId, int before, int after, CancellationToken cancellationToken)
+    {
+        if ((before > 0) == (after > 0))
+        {
+            return;
+        }
+
+        var stock = await db.Stock.AsNoTracking().Include(s => s.Site).Include(s => s.Kind).SingleAsync(s => s.Id == stockId, cancellationToken);
+        db.Publish(Presence(stock, stock.Site!, stock.Kind!, after));
+    }
+
+    /// <summary>The row's presence as other modules read it (also the demo county's opening stock).</summary>
+    public static Contracts.SupplyPresenceChanged Presence(StockItem stock, StorageSite site, SupplyKind kind, int quantity) => new()
+    {
+        StockId = stock.Id, SiteId = site.Id, SiteName = site.Name, KindName = kind.Name, Unit = kind.Unit, Quantity = quantity, Minimum = stock.Minimum,
+        TownshipId = site.TownshipId, VillageId = site.VillageId, DepartmentId = site.DepartmentId,
+    };
 
     /// <summary>The site's row of the kind (created empty when <paramref name="create"/>), or null.</summary>
     private async Task<StockItem?> StockRowAsync(StorageSite site, SupplyKind kind, bool create, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Modules;
+using Emergency.Training.Contracts;
 using Emergency.Training.Data;
 using Emergency.Training.Domain;
 
@@ -48,6 +49,17 @@ internal static class TrainingDemoData
                 new() { Name = "黄德明", UnitName = shimen.Name, Attendance = Attendance.Excused },
             ],
         });
+
+        // The closed session's days, as closing a session tells other modules (Readiness's 培训演练): the demo county
+        // starts on the default yearly days, and this is the year's only closed session.
+        var year = ChinaTime.FromUtc(pastStart).Year;
+        foreach (var unit in new[] { qingshan, shimen })
+        {
+            db.Publish(new TrainingDaysDelivered
+            {
+                UnitKind = unit.Kind, UnitId = unit.Id, UnitName = unit.Name, TownshipId = unit.Id, Year = year, Target = TrainingModule.TownshipDays.Default, Delivered = 1,
+            });
+        }
 
         var nextStart = ChinaTime.ToUtc(today.AddDays(7).AddHours(14).AddMinutes(30));
         db.Sessions.Add(new TrainingSession

@@ -177,6 +177,32 @@ namespace Emergency.Readiness.Data.Migrations
                     b.ToTable("ExpertFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Emergency.Readiness.Data.GridMemberFact", b =>
+                {
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GridName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownshipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VillageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.HasIndex("TownshipId");
+
+                    b.ToTable("GridMemberFacts", (string)null);
+                });
+
             modelBuilder.Entity("Emergency.Readiness.Data.HazardFact", b =>
                 {
                     b.Property<int>("HazardId")
@@ -328,6 +354,9 @@ namespace Emergency.Readiness.Data.Migrations
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DrillDueOn")
                         .HasColumnType("TEXT");
 
@@ -415,6 +444,9 @@ namespace Emergency.Readiness.Data.Migrations
 
                     b.Property<DateOnly?>("ExpiresOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Present")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");
