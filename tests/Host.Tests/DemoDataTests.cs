@@ -97,6 +97,23 @@ public sealed partial class DemoDataTests : PlatformTest
     }
 
     [Fact]
+    public async Task The_leader_sees_Qingshans_readiness_filled_in_from_the_other_modules_demo_events()
+    {
+        await using var app = await StartAsync(WithDemoData);
+        var qingshan = await Readiness.ReadinessTest.TownshipIdAsync(app, "青山镇");
+        var leader = await app.AsAsync("leader");
+
+        // Each module's demo publishes what its work would: Readiness fills in from those events alone.
+        (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "supply", "Met")).Should().Be("Met", "the township's site has stock (Teams)");
+        (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "ten.grid", "Met")).Should().Be("Met", "every village has its grid member (Grid)");
+        (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "ten.hazards", "NotMet")).Should().Be("NotMet", "one hazard is past its deadline (Grid)");
+        (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "team", "NotMet")).Should().Be("NotMet", "the team is below its minimum (Teams)");
+        var page = Regex.Replace(Text(await leader.GetStringAsync($"/readiness/Township?id={qingshan}")), @"\s+", " ");
+        page.Should().Contain("本年培训 1/10 天", "the county's training last month (Training)").And.Contain("1 条逾期未整改");
+        (await Readiness.ReadinessTest.StateAsync(leader, qingshan, "org")).Should().Be("Met", "the demo office is fully staffed");
+    }
+
+    [Fact]
     public async Task A_second_start_seeds_nothing_again()
     {
         int grids, hazards, experts, rounds;

@@ -1,4 +1,5 @@
 using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Grid.Contracts;
 using Emergency.Plans.Contracts;
 using Emergency.Teams.Contracts;
 using Emergency.Training.Contracts;
@@ -65,7 +66,19 @@ public sealed class ItemTests : ReadinessTest
         Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain("综合应急预案未备案");
 
         await PublishAsync(app, "plans", Filed(qingshan, 1));
+        await Eventually.WaitAsync(async () => Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")), t => !t.Contains("综合应急预案未备案"));
+        (await StateAsync(bureau, qingshan, "plan")).Should().Be("NotMet", "the seven required 专项 plans are still missing");
+        Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}"))
+            .Should().Contain("缺专项应急预案：生产安全事故、水旱灾害、地震和地质灾害、气象灾害、消防火灾、森林草原火灾、自然灾害救助");
+
+        // Six 专项 issued and filed, the seventh (自然灾害救助) issued only: still not met, and it says which.
+        var specials = TownshipPlans.RequiredSpecials.Select((c, i) => (c.Category, Id: 500 + i)).ToList();
+        await PublishAsync(app, "plans", [.. specials.Select(c => Special(qingshan, c.Id, c.Category)), .. specials.SkipLast(1).Select(c => SpecialFiled(qingshan, c.Id))]);
+        await Eventually.WaitAsync(async () => Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")), t => t.Contains("专项应急预案未备案：自然灾害救助"));
+        (await StateAsync(bureau, qingshan, "plan")).Should().Be("NotMet");
+        await PublishAsync(app, "plans", SpecialFiled(qingshan, specials[^1].Id));
         (await WaitForAsync(bureau, qingshan, "plan", "Met")).Should().Be("Met");
+        Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain("综合预案及 7 项专项预案现行有效并已备案");
 
         await PublishAsync(app, "plans", new PlanNeedsRevision { PlanId = 41, Title = "青山镇突发事件综合应急预案", Kind = "Drill", Note = "演练发现问题 2 项", TownshipId = qingshan });
         (await WaitForAsync(bureau, qingshan, "plan", "NotMet")).Should().Be("NotMet");
@@ -101,6 +114,47 @@ public sealed class ItemTests : ReadinessTest
         await PublishAsync(app, "training", new TrainingShortfall { UnitKind = UnitKind.Township, UnitId = shimen, UnitName = "石门乡", Year = 2026, DaysOwed = 6 });
         (await WaitForAsync(bureau, shimen, "drill", "NotMet")).Should().Be("NotMet");
         Text(await bureau.GetStringAsync($"/readiness/Township?id={shimen}")).Should().Contain("核查日尚欠培训 6 天");
+    }
+
+    [Fact]
+    public async Task The_grid_table_is_met_while_every_village_has_an_active_grid_member_and_lapses_when_one_is_deactivated()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var bureau = await app.AsAsync(Bureau);
+        (await StateAsync(bureau, qingshan, "ten.grid") ?? "NoData").Should().Be("NoData", "nothing from Grid and no 网格表 uploaded");
+        List<(int Id, string Name)> villages;
+        await using (var platform = app.OpenPlatform())
+        {
+            villages = (await platform.Villages.Where(v => v.CountyCode == TestApp.County && v.TownshipId == qingshan).OrderBy(v => v.Id).Select(v => new { v.Id, v.Name }).ToListAsync())
+                .Select(v => (v.Id, v.Name)).ToList();
+        }
+
+        villages.Should().HaveCountGreaterThan(1);
+        GridMemberAssigned Member(int i) => new() { MemberId = 900 + i, Name = "网格员" + Invariant(i), TownshipId = qingshan, VillageId = villages[i].Id, GridName = villages[i].Name + "第1网格" };
+        await PublishAsync(app, "grid", Member(0));
+        (await WaitForAsync(bureau, qingshan, "ten.grid", "NotMet")).Should().Be("NotMet");
+        Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain("无在岗网格员：" + villages[1].Name);
+
+        await PublishAsync(app, "grid", [.. villages.Skip(1).Select((_, i) => Member(i + 1))]);
+        (await WaitForAsync(bureau, qingshan, "ten.grid", "Met")).Should().Be("Met");
+        Text(await bureau.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain($"覆盖全部 {villages.Count} 个村（社区）");
+
+        var gone = Member(1);
+        await PublishAsync(app, "grid", new GridMemberDeactivated { MemberId = gone.MemberId, Name = gone.Name, TownshipId = qingshan, VillageId = gone.VillageId, GridName = gone.GridName });
+        (await WaitForAsync(bureau, qingshan, "ten.grid", "NotMet")).Should().Be("NotMet");
+    }
+
+    [Fact]
+    public async Task A_department_other_than_the_bureau_sees_no_readiness_page()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var department = await app.AsAsync("slj");
+        (await department.GetAsync("/readiness")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await department.GetAsync($"/readiness/Township?id={qingshan}")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await department.GetAsync("/readiness?handler=Export")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await department.GetAsync("/readiness/Print")).StatusCode.Should().Be(System.Net.HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -181,6 +235,16 @@ public sealed class ItemTests : ReadinessTest
     internal static PlanFiled Filed(int township, int version) => new()
     {
         PlanId = 41, Title = "青山镇突发事件综合应急预案", Version = version, TownshipId = township, Deemed = false, FiledOn = new DateOnly(2026, 3, 20),
+    };
+
+    internal static PlanIssued Special(int township, int id, string category) => new()
+    {
+        PlanId = id, Title = $"青山镇{category}专项应急预案", Type = TownshipPlans.SpecialType, Category = category, TownshipId = township, Version = 1, IssuedOn = new DateOnly(2026, 3, 1),
+    };
+
+    internal static PlanFiled SpecialFiled(int township, int id) => new()
+    {
+        PlanId = id, Title = "青山镇专项应急预案", Version = 1, TownshipId = township, Deemed = true, FiledOn = new DateOnly(2026, 3, 20),
     };
 
     internal static TrainingDaysDelivered Days(int township, double delivered) => new()
