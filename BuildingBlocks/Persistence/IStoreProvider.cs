@@ -28,6 +28,16 @@ public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInter
         where TContext : DbContext =>
         (DbContextOptions<TContext>)Create(typeof(TContext), key);
 
+    /// <summary>A context of the store that knows its key, so its writes count for that store (<see cref="StoreWrites"/>).</summary>
+    public TContext Open<TContext>(StoreKey key, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : StoreDbContext
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var context = create(Create<TContext>(key));
+        context.Key = key;
+        return context;
+    }
+
     internal DbContextOptions Create(Type contextType, StoreKey key) =>
         cache.GetOrAdd((contextType, key), k =>
         {

@@ -1,23 +1,57 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Emergency.BuildingBlocks.Persistence;
 
 /// <summary>
-/// A process-wide count of writes to any store: it moves on every statement that changes data and on every
-/// commit. What a page shows on every request (to-do counts, the unread count, a county's units and settings)
-/// is cached against it (<see cref="WriteVersionedCache{TKey, TValue}"/>), so a read-only request runs no SQL for
-/// them, and any write anywhere makes the next request read afresh.
+/// Process-wide counts of writes: one for any store, and one per store (a county's module store, a platform store).
+/// They move on every statement that changes data and on every commit. What a page shows on every request (to-do
+/// counts, the unread count, a county's units and settings) is cached against the counts of the stores it reads
+/// (<see cref="WriteVersionedCache{TKey, TValue}"/>), so a read-only request runs no SQL for them, and a write to one
+/// of those stores makes the next request read afresh — a burst of writes elsewhere (another county, another
+/// module, the notice store) leaves them cached.
 /// </summary>
 public sealed class StoreWrites
 {
+    private readonly ConcurrentDictionary<StoreKey, StrongBox<long>> byStore = new();
+
     private long version;
 
+    /// <summary>Writes whose store is not known (a bulk load over a raw connection): they count for every store.</summary>
+    private long unscoped;
+
+    /// <summary>Moves on any write to any store.</summary>
     public long Version => Interlocked.Read(ref version);
 
-    /// <summary>Marks a change made outside the stores' contexts (a bulk load over a raw connection).</summary>
-    public void Changed() => Interlocked.Increment(ref version);
+    /// <summary>Moves on a write to this store (or to a store not known).</summary>
+    public long VersionOf(StoreKey store) =>
+        Interlocked.Read(ref unscoped) + (byStore.TryGetValue(store, out var count) ? Interlocked.Read(ref count.Value) : 0);
+
+    /// <summary>The sum of <see cref="VersionOf"/> over the stores: moves when any of them is written.</summary>
+    public long VersionOf(StoreKey first, StoreKey second, StoreKey? third = null) =>
+        VersionOf(first) + VersionOf(second) + (third is null ? 0 : VersionOf(third));
+
+    /// <summary>Marks a change made outside the stores' contexts (a bulk load over a raw connection): every store's count moves.</summary>
+    public void Changed()
+    {
+        Interlocked.Increment(ref version);
+        Interlocked.Increment(ref unscoped);
+    }
+
+    /// <summary>Marks a write to the store (null: not known, counted for every store).</summary>
+    public void Changed(StoreKey? store)
+    {
+        if (store is null)
+        {
+            Changed();
+            return;
+        }
+
+        Interlocked.Increment(ref version);
+        Interlocked.Increment(ref byStore.GetOrAdd(store, static _ => new StrongBox<long>()).Value);
+    }
 }
 
 /// <summary>
@@ -29,41 +63,44 @@ public sealed class StoreWriteInterceptor(StoreWrites writes) : DbCommandInterce
 {
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Note(command);
+        Note(command, eventData);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Note(command);
+        Note(command, eventData);
         return ValueTask.FromResult(result);
     }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        Note(command);
+        Note(command, eventData);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Note(command);
+        Note(command, eventData);
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => writes.Changed();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => writes.Changed(StoreOf(eventData));
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        writes.Changed();
+        writes.Changed(StoreOf(eventData));
         return Task.CompletedTask;
     }
 
-    private void Note(DbCommand command)
+    /// <summary>The store the context is connected to, when its factory said (else null: counted for every store).</summary>
+    private static StoreKey? StoreOf(DbContextEventData eventData) => (eventData.Context as StoreDbContext)?.Key;
+
+    private void Note(DbCommand command, CommandEventData eventData)
     {
         if (IsWrite(command.CommandText))
         {
-            writes.Changed();
+            writes.Changed(StoreOf(eventData));
         }
     }
 
@@ -83,20 +120,27 @@ public sealed class StoreWriteInterceptor(StoreWrites writes) : DbCommandInterce
 }
 
 /// <summary>
-/// Values worth keeping between requests, each valid while no store has been written since it was read and
+/// Values worth keeping between requests, each valid while the stores it was read from (its key's version) have not
+/// been written since it was read and
 /// for at most <c>maxAge</c> on the platform clock (for what depends on the time, such as "due within 7 days").
 /// Per process: with more than one instance, another instance's write is seen after <c>maxAge</c> (ADR 0006).
 /// </summary>
-public sealed class WriteVersionedCache<TKey, TValue>(StoreWrites writes, TimeProvider clock, TimeSpan maxAge, int capacity = 20_000)
+public sealed class WriteVersionedCache<TKey, TValue>(Func<TKey, long> versionOf, TimeProvider clock, TimeSpan maxAge, int capacity = 20_000)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> entries = new();
+
+    /// <summary>Valid until any store is written.</summary>
+    public WriteVersionedCache(StoreWrites writes, TimeProvider clock, TimeSpan maxAge, int capacity = 20_000)
+        : this(_ => writes.Version, clock, maxAge, capacity)
+    {
+    }
 
     public async ValueTask<TValue> GetAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(load);
         // The version is read before the load: a write during the load leaves the entry stale at once.
-        var version = writes.Version;
+        var version = versionOf(key);
         var now = clock.GetUtcNow();
         if (entries.TryGetValue(key, out var entry) && entry.Version == version && now >= entry.LoadedAt && now - entry.LoadedAt < maxAge)
         {

@@ -1,22 +1,35 @@
+using Emergency.BuildingBlocks.Notices.Data;
 using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Tenancy;
+using Emergency.Host.Access.Data;
+using Emergency.Host.Platform.Data;
 
 namespace Emergency.Host.Platform;
 
 /// <summary>
-/// What the shell asks on every page, kept between requests until any store is written (or a minute has
-/// passed on the platform clock): 我的待办 counts and the unread count per user, a county's units and its
-/// settings. Measured in bench/results (issue #16): they were 25 of a list page's 28 SQL commands.
+/// What the shell asks on every page, kept between requests (or a minute on the platform clock) until a store it was
+/// read from is written: 我的待办 counts per user and module (the module's store of the county), the unread count per
+/// user (the notice store), a county's units and its settings (the platform and accounts stores). Measured in
+/// bench/results (issue #16): they were 25 of a list page's 28 SQL commands. Scoped so that a burst of writes in one
+/// county's module, or of notices, leaves the other counts cached.
 /// </summary>
 internal sealed class PageCaches(StoreWrites writes, TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    public WriteVersionedCache<(string County, string User), IReadOnlyDictionary<string, int>> TodoCounts { get; } = new(writes, clock, MaxAge);
+    private static readonly StoreKey Platform = StoreKey.Platform(PlatformDbContext.StoreName);
 
-    public WriteVersionedCache<(string County, string User), int> Unread { get; } = new(writes, clock, MaxAge);
+    private static readonly StoreKey Accounts = StoreKey.Platform(AccountsDbContext.StoreName);
 
-    public WriteVersionedCache<(string County, string List), IReadOnlyList<UnitInfo>> Units { get; } = new(writes, clock, MaxAge);
+    private static readonly StoreKey Notices = StoreKey.Platform(NoticesDbContext.StoreName);
 
-    public WriteVersionedCache<string, IReadOnlyDictionary<string, string>> Settings { get; } = new(writes, clock, MaxAge);
+    /// <summary>A module's count for a user: its county store, and the settings and units it reads.</summary>
+    public WriteVersionedCache<(string County, string User, string Module), int> TodoCounts { get; } =
+        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, k.Module), Platform, Accounts), clock, MaxAge);
+
+    public WriteVersionedCache<(string County, string User), int> Unread { get; } = new(_ => writes.VersionOf(Notices), clock, MaxAge);
+
+    public WriteVersionedCache<(string County, string List), IReadOnlyList<UnitInfo>> Units { get; } = new(_ => writes.VersionOf(Platform, Accounts), clock, MaxAge);
+
+    public WriteVersionedCache<string, IReadOnlyDictionary<string, string>> Settings { get; } = new(_ => writes.VersionOf(Platform, Accounts), clock, MaxAge);
 }

@@ -58,17 +58,13 @@ internal sealed class TodoList(
             return counts = [];
         }
 
-        // Asked on every page for the navigation badges: kept until a store is written (PageCaches).
-        var byModule = await caches.TodoCounts.GetAsync((county.Current!, scope.UserName), async ct =>
+        // Asked on every page for the navigation badges: each module's count kept until its store is written (PageCaches).
+        var byModule = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (module, source) in asked)
         {
-            var loaded = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (module, source) in asked)
-            {
-                loaded[module.Name] = await source.CountAsync(scope, ct);
-            }
+            byModule[module.Name] = await caches.TodoCounts.GetAsync((county.Current!, scope.UserName, module.Name), ct => source.CountAsync(scope, ct), cancellationToken);
+        }
 
-            return loaded;
-        }, cancellationToken);
         return counts = asked.Select(a => new TodoCount(a.Module.Name, Title(a.Module), byModule.GetValueOrDefault(a.Module.Name))).ToList();
     }
 

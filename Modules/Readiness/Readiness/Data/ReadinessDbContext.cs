@@ -106,7 +106,9 @@ internal sealed class ReadinessDbContext(DbContextOptions<ReadinessDbContext> op
             b.ToTable("HazardFacts");
             b.HasKey(x => x.HazardId);
             b.Property(x => x.HazardId).ValueGeneratedNever();
-            b.HasIndex(x => x.TownshipId);
+
+            // Covers the scorer's counts per township (all, open, overdue) without reading the rows.
+            b.HasIndex(x => new { x.TownshipId, x.Closed, x.Overdue });
         });
         modelBuilder.Entity<GridMemberFact>(b =>
         {

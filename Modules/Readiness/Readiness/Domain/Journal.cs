@@ -24,6 +24,8 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
 
     private const int ReplayBatch = 5000;
 
+    private const int InsertChunk = 10000;
+
     /// <summary>Appends the event (once: a second delivery of the same event changes nothing) and applies it.</summary>
     public async Task ReceiveAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -94,10 +96,8 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
 
         var replayed = 0;
         long after = 0;
-        projector.Replaying = true;
-        // The projector looks rows up in the tracker; with automatic detection each lookup would scan every tracked
-        // row for changes (quadratic over a journal). Changes are detected once per batch, before its save.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        IReadOnlyCollection<object> facts;
+        projector.BeginReplay();
         try
         {
             while (true)
@@ -119,15 +119,26 @@ internal sealed class Journal(ReadinessDbContext db, Projector projector, Scorer
                 }
 
                 after = batch[^1].Seq;
-
-                // Rows stay tracked (the projector finds them in the tracker); only the new changes are written.
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(cancellationToken);
             }
         }
         finally
         {
-            projector.Replaying = false;
+            facts = projector.EndReplay();
+        }
+
+        // The facts built in memory are inserted in chunks, the tracker emptied after each (nothing is tracked for long).
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var chunk in facts.Chunk(InsertChunk))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 

@@ -14,7 +14,7 @@ namespace Emergency.Readiness.Domain;
 /// <summary>
 /// The one place an event becomes facts of the read model — used live by the handlers and by a rebuild replaying
 /// the journal, so both give the same facts. Returns the townships whose items may have changed.
-/// During a rebuild every fact is in the change tracker (<see cref="Replaying"/>), so a miss is a new row, not a query.
+/// During a rebuild the facts are built in memory (<see cref="BeginReplay"/>) and inserted once at the end.
 /// </summary>
 internal sealed class Projector(ReadinessDbContext db)
 {
@@ -30,8 +30,22 @@ internal sealed class Projector(ReadinessDbContext db)
         typeof(ExpertAdmitted), typeof(ExpertExited),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
-    /// <summary>True while a rebuild replays: the tracker holds every fact, so lookups never go to the store.</summary>
-    public bool Replaying { get; set; }
+    /// <summary>
+    /// While a rebuild replays: every fact, by type and key, kept here rather than in the change tracker (the tables
+    /// start empty, so a miss is a new row, never a query); written once the journal is replayed.
+    /// </summary>
+    private Dictionary<string, object>? replayed;
+
+    /// <summary>Starts a replay into memory over empty fact tables.</summary>
+    public void BeginReplay() => replayed = new Dictionary<string, object>(StringComparer.Ordinal);
+
+    /// <summary>Ends the replay: the facts it built, to be inserted.</summary>
+    public IReadOnlyCollection<object> EndReplay()
+    {
+        var rows = replayed?.Values ?? (IReadOnlyCollection<object>)[];
+        replayed = null;
+        return rows;
+    }
 
     public async Task<IReadOnlyList<int>> ApplyAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
@@ -309,22 +323,31 @@ internal sealed class Projector(ReadinessDbContext db)
         return FindAsync<TrainingFact>(key, () => new TrainingFact { Key = key, UnitKind = (int)kind, UnitId = unit, Year = year }, cancellationToken)!;
     }
 
-    /// <summary>The tracked row of the key, else (not replaying) the stored one, else a new one added (null without <paramref name="create"/>).</summary>
+    /// <summary>The replayed row of the key (replaying), else the stored one, else a new one added (null without <paramref name="create"/>).</summary>
     private async Task<T> FindAsync<T>(object key, Func<T>? create, CancellationToken cancellationToken, params object[] keyParts)
         where T : class
     {
         var keys = keyParts.Length > 0 ? keyParts : [key];
-        var set = db.Set<T>();
-        T? row;
-        if (Replaying)
+        if (replayed is not null)
         {
-            row = set.Local.FindEntryUntyped(keys)?.Entity;
-        }
-        else
-        {
-            row = await set.FindAsync(keys, cancellationToken);
+            var name = typeof(T).Name + ":" + string.Join('|', keys);
+            if (replayed.TryGetValue(name, out var found))
+            {
+                return (T)found;
+            }
+
+            if (create is null)
+            {
+                return null!;
+            }
+
+            var created = create();
+            replayed[name] = created;
+            return created;
         }
 
+        var set = db.Set<T>();
+        var row = await set.FindAsync(keys, cancellationToken);
         if (row is null && create is not null)
         {
             row = create();

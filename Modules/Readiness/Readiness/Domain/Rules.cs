@@ -20,9 +20,21 @@ internal sealed record TownshipFacts(
     IReadOnlyList<DrillFact> Drills,
     IReadOnlyList<TrainingFact> Training,
     IReadOnlyList<DutyFact> Duty,
-    IReadOnlyList<HazardFact> Hazards,
-    IReadOnlyList<CaseFact> Cases,
+    HazardTally Hazards,
+    CaseTally Cases,
     IReadOnlyList<GridMemberFact> GridMembers);
+
+/// <summary>A township's hazards as Grid told them: all, still open, open and past the deadline (counted in the store).</summary>
+internal sealed record HazardTally(int Total, int Open, int Overdue)
+{
+    public static readonly HazardTally None = new(0, 0, 0);
+}
+
+/// <summary>A township's enforcement cases: open, and the clocks missed.</summary>
+internal sealed record CaseTally(int Open, int ClockMisses)
+{
+    public static readonly CaseTally None = new(0, 0);
+}
 
 /// <summary>
 /// The readiness rules: 六有 and 十个一 of a township, 三有 (and the rest) of a village, each 达标 / 未达标 / 无数据 with
@@ -303,19 +315,17 @@ internal static class Rules
     }
 
     /// <summary>一本重点隐患台账: Grid keeps the ledger; met while no hazard of the township is overdue.</summary>
-    private static ItemResult Hazards(IReadOnlyList<HazardFact> hazards, string id)
+    private static ItemResult Hazards(HazardTally hazards, string id)
     {
         var link = "/grid/Ledger?TownshipId=" + id;
-        if (hazards.Count == 0)
+        if (hazards.Total == 0)
         {
             return new("ten.hazards", ItemState.NoData, "网格模块尚无本乡镇的隐患", link);
         }
 
-        var open = hazards.Count(h => !h.Closed);
-        var overdue = hazards.Count(h => !h.Closed && h.Overdue);
-        return overdue > 0
-            ? new("ten.hazards", ItemState.NotMet, $"台账 {hazards.Count} 条，{overdue} 条逾期未整改", link)
-            : new("ten.hazards", ItemState.Met, $"台账 {hazards.Count} 条，在办 {open} 条，无逾期", link);
+        return hazards.Overdue > 0
+            ? new("ten.hazards", ItemState.NotMet, $"台账 {hazards.Total} 条，{hazards.Overdue} 条逾期未整改", link)
+            : new("ten.hazards", ItemState.Met, $"台账 {hazards.Total} 条，在办 {hazards.Open} 条，无逾期", link);
     }
 
     private static ItemResult Document(IReadOnlyList<OrgDocument> docs, string code, bool recorded)

@@ -49,8 +49,13 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
         var year = today.Year;
         var training = await db.TrainingFacts.AsNoTracking().Where(x => x.Year == year && x.UnitKind == (int)UnitKind.Township && plain.Contains(x.UnitId)).ToListAsync(cancellationToken);
         var duty = await db.DutyFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
-        var hazards = await db.HazardFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
-        var cases = await db.CaseFacts.AsNoTracking().Where(x => ids.Contains(x.TownshipId)).ToListAsync(cancellationToken);
+        // Hazards and cases are the big tables (thousands per township): counted in the store, not loaded.
+        var hazards = await db.HazardFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).GroupBy(x => x.TownshipId)
+            .Select(g => new { Township = g.Key, Tally = new HazardTally(g.Count(), g.Count(h => !h.Closed), g.Count(h => !h.Closed && h.Overdue)) })
+            .ToDictionaryAsync(x => x.Township, x => x.Tally, cancellationToken);
+        var cases = await db.CaseFacts.AsNoTracking().Where(x => ids.Contains(x.TownshipId)).GroupBy(x => x.TownshipId!.Value)
+            .Select(g => new { Township = g.Key, Tally = new CaseTally(g.Count(c => c.Open && !c.Closed), g.Sum(c => c.ClockMisses)) })
+            .ToDictionaryAsync(x => x.Township, x => x.Tally, cancellationToken);
         var gridMembers = await db.GridMemberFacts.AsNoTracking().Where(x => plain.Contains(x.TownshipId)).ToListAsync(cancellationToken);
         var keys = townships.Select(t => Key(UnitLevel.Township, t.Id)).Concat(villages.Select(v => Key(UnitLevel.Village, v.Id))).ToList();
         var existing = await db.Scores.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
@@ -70,8 +75,8 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
                 drills.Where(x => x.TownshipId == township.Id).ToList(),
                 training.Where(x => x.UnitId == township.Id).ToList(),
                 duty.Where(x => x.TownshipId == township.Id).ToList(),
-                hazards.Where(x => x.TownshipId == township.Id).ToList(),
-                cases.Where(x => x.TownshipId == township.Id).ToList(),
+                hazards.GetValueOrDefault(township.Id, HazardTally.None),
+                cases.GetValueOrDefault(township.Id, CaseTally.None),
                 gridMembers.Where(x => x.TownshipId == township.Id).ToList());
             var items = Rules.Township(facts, thresholds, today);
             var six = Rules.Count(items.Where(i => !Items.IsTen(i.Code)));
@@ -80,10 +85,10 @@ internal sealed class Scorer(ReadinessDbContext db, ICountyUnits units, ICountyS
             row.Items = ItemResult.Serialize(items);
             (row.Met, row.WithData) = six;
             (row.TenMet, row.TenWithData) = ten;
-            row.OpenHazards = facts.Hazards.Count(h => !h.Closed);
-            row.OverdueHazards = facts.Hazards.Count(h => !h.Closed && h.Overdue);
-            row.OpenCases = facts.Cases.Count(c => c.Open && !c.Closed);
-            row.ClockMisses = facts.Cases.Sum(c => c.ClockMisses);
+            row.OpenHazards = facts.Hazards.Open;
+            row.OverdueHazards = facts.Hazards.Overdue;
+            row.OpenCases = facts.Cases.Open;
+            row.ClockMisses = facts.Cases.ClockMisses;
             row.ScoredAtUtc = now;
             foreach (var village in mine)
             {

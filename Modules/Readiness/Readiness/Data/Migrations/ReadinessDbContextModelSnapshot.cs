@@ -219,7 +219,7 @@ namespace Emergency.Readiness.Data.Migrations
 
                     b.HasKey("HazardId");
 
-                    b.HasIndex("TownshipId");
+                    b.HasIndex("TownshipId", "Closed", "Overdue");
 
                     b.ToTable("HazardFacts", (string)null);
                 });

@@ -10,6 +10,10 @@ namespace Emergency.Readiness.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_HazardFacts_TownshipId",
+                table: "HazardFacts");
+
             migrationBuilder.AddColumn<bool>(
                 name: "Present",
                 table: "StockFacts",
@@ -42,6 +46,11 @@ namespace Emergency.Readiness.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HazardFacts_TownshipId_Closed_Overdue",
+                table: "HazardFacts",
+                columns: new[] { "TownshipId", "Closed", "Overdue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_GridMemberFacts_TownshipId",
                 table: "GridMemberFacts",
                 column: "TownshipId");
@@ -53,6 +62,10 @@ namespace Emergency.Readiness.Data.Migrations
             migrationBuilder.DropTable(
                 name: "GridMemberFacts");
 
+            migrationBuilder.DropIndex(
+                name: "IX_HazardFacts_TownshipId_Closed_Overdue",
+                table: "HazardFacts");
+
             migrationBuilder.DropColumn(
                 name: "Present",
                 table: "StockFacts");
@@ -60,6 +73,11 @@ namespace Emergency.Readiness.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "Category",
                 table: "PlanFacts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HazardFacts_TownshipId",
+                table: "HazardFacts",
+                column: "TownshipId");
         }
     }
 }

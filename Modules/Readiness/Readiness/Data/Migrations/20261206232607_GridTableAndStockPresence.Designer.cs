@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Emergency.Readiness.Data.Migrations
 {
     [DbContext(typeof(ReadinessDbContext))]
-    [Migration("20261206232005_GridTableAndStockPresence")]
+    [Migration("20261206232607_GridTableAndStockPresence")]
     partial class GridTableAndStockPresence
     {
         /// <inheritdoc />
@@ -222,7 +222,7 @@ namespace Emergency.Readiness.Data.Migrations
 
                     b.HasKey("HazardId");
 
-                    b.HasIndex("TownshipId");
+                    b.HasIndex("TownshipId", "Closed", "Overdue");
 
                     b.ToTable("HazardFacts", (string)null);
                 });
