@@ -39,6 +39,8 @@ internal static class ProfileBench
             ("qingshan", "/training"),
             ("qingshan", "/plans"),
             ("yjj", "/enforcement"),
+            ("leader", "/readiness"),
+            ("leader", "/bench/one-row/grid/Grids/1"),
         ];
         var clients = new Dictionary<string, HttpClient>();
         foreach (var (user, path) in pages)

@@ -83,6 +83,7 @@ public sealed class ReadinessModule : ModuleDefinition
         builder.RegisterType<Offices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Documents>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Board>().AsSelf().InstancePerLifetimeScope();
+        builder.RegisterType<BoardCache>().AsSelf().SingleInstance();
         builder.RegisterType<Todo.ReadinessTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
     }
 

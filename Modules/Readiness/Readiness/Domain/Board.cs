@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Emergency.BuildingBlocks.Persistence;
+using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Readiness.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,10 +24,23 @@ internal sealed record BoardView(
     IReadOnlyDictionary<(int Township, string Month), MonthlySnapshot> Trend,
     IReadOnlyList<(string Field, int Count)> ExpertsByField);
 
-/// <summary>Reads the leader's board and draws its small charts (server-rendered SVG, readable in a screenshot and in print).</summary>
-internal sealed class Board(ReadinessDbContext db, TimeProvider clock)
+/// <summary>
+/// The boards last read, per county (and township), until the county's readiness store is written or a minute passes:
+/// the leader's page is read far more often than events arrive.
+/// </summary>
+internal sealed class BoardCache(StoreWrites writes, TimeProvider clock)
 {
-    public async Task<BoardView> ReadAsync(int? township, CancellationToken cancellationToken)
+    public WriteVersionedCache<(string County, int? Township), BoardView> Views { get; } =
+        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, ReadinessModule.ModuleName)), clock, TimeSpan.FromMinutes(1), 1000);
+}
+
+/// <summary>Reads the leader's board and draws its small charts (server-rendered SVG, readable in a screenshot and in print).</summary>
+internal sealed class Board(ReadinessDbContext db, ICountyContext county, BoardCache cache, TimeProvider clock)
+{
+    public ValueTask<BoardView> ReadAsync(int? township, CancellationToken cancellationToken) =>
+        cache.Views.GetAsync((county.Required, township), ct => LoadAsync(township, ct), cancellationToken);
+
+    private async Task<BoardView> LoadAsync(int? township, CancellationToken cancellationToken)
     {
         var query = db.Scores.AsNoTracking().Where(s => s.UnitKind == (int)UnitLevel.Township);
         if (township is { } t)
