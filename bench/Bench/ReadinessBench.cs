@@ -57,6 +57,7 @@ internal static partial class ReadinessBench
             lines.Add("The leader's page does NOT list the last township: the figures below are not of the full board.");
         }
 
+        lines.Add(FormattableString.Invariant($"The leader's page is {probe.Length:N0} characters of HTML (before compression)."));
         await host.WaitForQuietAsync(TimeSpan.FromMinutes(5));
         await Load.WarmAsync(leader, Board, 60);
         await Load.WarmAsync(leader, TownshipPage, 60);

@@ -108,7 +108,8 @@ public sealed partial class DemoDataTests : PlatformTest
         (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "ten.grid", "Met")).Should().Be("Met", "every village has its grid member (Grid)");
         (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "ten.hazards", "NotMet")).Should().Be("NotMet", "one hazard is past its deadline (Grid)");
         (await Readiness.ReadinessTest.WaitForAsync(leader, qingshan, "team", "NotMet")).Should().Be("NotMet", "the team is below its minimum (Teams)");
-        var page = Regex.Replace(Text(await leader.GetStringAsync($"/readiness/Township?id={qingshan}")), @"\s+", " ");
+        var page = await Eventually.WaitAsync(
+            async () => Regex.Replace(Text(await leader.GetStringAsync($"/readiness/Township?id={qingshan}")), @"\s+", " "), p => p.Contains("本年培训", StringComparison.Ordinal));
         page.Should().Contain("本年培训 1/10 天", "the county's training last month (Training)").And.Contain("1 条逾期未整改");
         (await Readiness.ReadinessTest.StateAsync(leader, qingshan, "org")).Should().Be("Met", "the demo office is fully staffed");
     }

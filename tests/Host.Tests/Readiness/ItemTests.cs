@@ -146,6 +146,35 @@ public sealed class ItemTests : ReadinessTest
     }
 
     [Fact]
+    public async Task The_board_shows_an_event_as_soon_as_it_is_scored_and_cuts_long_reasons_the_township_page_shows_whole()
+    {
+        await using var app = await StartAsync();
+        var qingshan = await TownshipIdAsync(app, "青山镇");
+        var leader = await app.AsAsync(Leader);
+        async Task<string?> BoardStateAsync(string item)
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(await leader.GetStringAsync("/readiness"), $"<tr data-township=\"{qingshan}\">(.*?)</tr>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            var state = System.Text.RegularExpressions.Regex.Match(row.Groups[1].Value, $"data-item=\"{item}\" data-state=\"([A-Za-z]+)\"");
+            return state.Success ? state.Groups[1].Value : null;
+        }
+
+        // The daily job scores every township: the board lists 青山镇 with no plan data, and keeps showing it.
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger("readiness:snapshot");
+        (await Eventually.WaitAsync(() => BoardStateAsync("plan"), s => s is not null)).Should().Be("NoData");
+        (await BoardStateAsync("plan")).Should().Be("NoData", "read again from the cached board");
+
+        // Twelve plans flagged for revision: a reason far longer than a board cell.
+        await PublishAsync(app, "plans", [.. Enumerable.Range(1, 12).Select(i => new PlanNeedsRevision
+        {
+            PlanId = 600 + i, Title = $"青山镇第{Invariant(i)}号专项应急预案", Kind = "Risk", Note = "辖区新增重大危险源，风险评估结论变化", TownshipId = qingshan,
+        })]);
+        (await Eventually.WaitAsync(() => BoardStateAsync("plan"), s => s == "NotMet")).Should().Be("NotMet");
+        var board = Text(await leader.GetStringAsync("/readiness"));
+        board.Should().Contain("综合应急预案未签发；缺专项应急预案：").And.Contain("…").And.NotContain("青山镇第12号专项应急预案");
+        Text(await leader.GetStringAsync($"/readiness/Township?id={qingshan}")).Should().Contain("青山镇第12号专项应急预案需修订（辖区新增重大危险源，风险评估结论变化）");
+    }
+
+    [Fact]
     public async Task A_department_other_than_the_bureau_sees_no_readiness_page()
     {
         await using var app = await StartAsync();

@@ -31,12 +31,24 @@ internal sealed record BoardView(
 internal sealed class BoardCache(StoreWrites writes, TimeProvider clock)
 {
     public WriteVersionedCache<(string County, int? Township), BoardView> Views { get; } =
-        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, ReadinessModule.ModuleName)), clock, TimeSpan.FromMinutes(1), 1000);
+        new(k => writes.VersionOf(Store(k.County)), clock, TimeSpan.FromMinutes(1), 1000);
+
+    /// <summary>Moves with every write to the county's readiness store.</summary>
+    public long VersionOf(string county) => writes.VersionOf(Store(county));
+
+    private static StoreKey Store(string county) => StoreKey.ForCounty(county, ReadinessModule.ModuleName);
 }
 
 /// <summary>Reads the leader's board and draws its small charts (server-rendered SVG, readable in a screenshot and in print).</summary>
 internal sealed class Board(ReadinessDbContext db, ICountyContext county, BoardCache cache, TimeProvider clock)
 {
+    /// <summary>
+    /// What the pages cache the board's rendered HTML under (the cache tag helper, for at most a minute): the county,
+    /// the UI language and the version of its readiness store. Taken before the board is read, so a write in between
+    /// leaves newer content under an older key, never the reverse.
+    /// </summary>
+    public string RenderKey() => string.Create(CultureInfo.InvariantCulture, $"{county.Required}|{CultureInfo.CurrentUICulture.Name}|{cache.VersionOf(county.Required)}");
+
     public ValueTask<BoardView> ReadAsync(int? township, CancellationToken cancellationToken) =>
         cache.Views.GetAsync((county.Required, township), ct => LoadAsync(township, ct), cancellationToken);
 

@@ -14,7 +14,20 @@ internal static class ItemHtml
 {
     private static readonly HtmlString None = new("<span class=\"item-nodata\">—</span>");
 
-    public static IHtmlContent Render(ItemResult? item, IStringLocalizer text)
+    /// <summary>On the board a reason is cut to this many characters (its hover title to <see cref="BoardTitle"/>); the township's page shows it whole.</summary>
+    public const int BoardText = 60;
+
+    public const int BoardTitle = 300;
+
+    /// <summary>The item as the county board shows it: the reason cut short (a township can list dozens of plans).</summary>
+    public static IHtmlContent Compact(ItemResult? item, IStringLocalizer text) =>
+        Render(item is null ? null : item with { Reason = Cut(item.Reason, BoardTitle) }, text, BoardText);
+
+    public static IHtmlContent Render(ItemResult? item, IStringLocalizer text) => Render(item, text, int.MaxValue);
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : string.Concat(value.AsSpan(0, max - 1), "…");
+
+    private static IHtmlContent Render(ItemResult? item, IStringLocalizer text, int shown)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (item is null)
@@ -30,7 +43,7 @@ internal static class ItemHtml
             .Append("\" data-item=\"").Append(encoder.Encode(item.Code)).Append("\" data-state=\"").Append(item.State.ToString())
             .Append("\">").Append(encoder.Encode(text["State_" + item.State.ToString()])).Append("</span>");
         html.Append(item.Link is { } link ? "<a class=\"item-reason\" href=\"" + encoder.Encode(link) + "\">" : "<span class=\"item-reason\">")
-            .Append(reason).Append(item.Link is null ? "</span>" : "</a>");
+            .Append(shown >= item.Reason.Length ? reason : encoder.Encode(Cut(item.Reason, shown))).Append(item.Link is null ? "</span>" : "</a>");
         return new HtmlString(html.ToString());
     }
 }

@@ -16,6 +16,9 @@ internal sealed class IndexModel(ReadinessAccess access, Board board, Journal jo
 {
     public BoardView View { get; private set; } = null!;
 
+    /// <summary>The board's rendered HTML is cached under this key (<see cref="Board.RenderKey"/>).</summary>
+    public string RenderKey { get; private set; } = "";
+
     public bool CanRebuild => access.Rebuilds;
 
     [TempData]
@@ -34,6 +37,7 @@ internal sealed class IndexModel(ReadinessAccess access, Board board, Journal jo
             };
         }
 
+        RenderKey = board.RenderKey();
         View = await board.ReadAsync(null, cancellationToken);
         return Page();
     }

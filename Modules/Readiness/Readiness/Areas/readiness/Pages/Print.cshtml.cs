@@ -9,6 +9,9 @@ internal sealed class PrintModel(ReadinessAccess access, Board board, TimeProvid
 {
     public BoardView View { get; private set; } = null!;
 
+    /// <summary>The board's rendered HTML is cached under this key (<see cref="Board.RenderKey"/>).</summary>
+    public string RenderKey { get; private set; } = "";
+
     public DateTime PrintedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -18,6 +21,7 @@ internal sealed class PrintModel(ReadinessAccess access, Board board, TimeProvid
             return NotFound();
         }
 
+        RenderKey = board.RenderKey();
         View = await board.ReadAsync(null, cancellationToken);
         PrintedAt = BuildingBlocks.Clock.ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime);
         return Page();
