@@ -8,7 +8,7 @@ namespace Emergency.Host.Platform;
 
 /// <summary>
 /// What the shell asks on every page, kept between requests (or a minute on the platform clock) until a store it was
-/// read from is written: 我的待办 counts per user and module (the module's store of the county), the unread count per
+/// read from is written: 我的待办 counts and items per user and module (the module's store of the county), the unread count per
 /// user (the notice store), a county's units and its settings (the platform and accounts stores). Measured in
 /// bench/results (issue #16): they were 25 of a list page's 28 SQL commands. Scoped so that a burst of writes in one
 /// county's module, or of notices, leaves the other counts cached.
@@ -25,6 +25,10 @@ internal sealed class PageCaches(StoreWrites writes, TimeProvider clock)
 
     /// <summary>A module's count for a user: its county store, and the settings and units it reads.</summary>
     public WriteVersionedCache<(string County, string User, string Module), int> TodoCounts { get; } =
+        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, k.Module), Platform, Accounts), clock, MaxAge);
+
+    /// <summary>A module's items for a user (the home page's 我的待办), in the UI language, invalidated as its count.</summary>
+    public WriteVersionedCache<(string County, string User, string Module, string Culture), IReadOnlyList<BuildingBlocks.Todo.TodoItem>> TodoItems { get; } =
         new(k => writes.VersionOf(StoreKey.ForCounty(k.County, k.Module), Platform, Accounts), clock, MaxAge);
 
     public WriteVersionedCache<(string County, string User), int> Unread { get; } = new(_ => writes.VersionOf(Notices), clock, MaxAge);

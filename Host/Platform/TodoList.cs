@@ -73,9 +73,11 @@ internal sealed class TodoList(
         var (scope, asked) = await SourcesAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var items = new List<TodoItem>();
-        foreach (var (_, source) in asked)
+        var culture = CultureInfo.CurrentUICulture.Name;
+        foreach (var (module, source) in asked)
         {
-            items.AddRange(await source.ForUserAsync(scope, Limit, cancellationToken));
+            // Kept until the module's store is written, as its count (PageCaches); whether an item is late is judged now.
+            items.AddRange(await caches.TodoItems.GetAsync((county.Current!, scope.UserName, module.Name, culture), ct => source.ForUserAsync(scope, Limit, ct), cancellationToken));
         }
 
         var titles = asked.ToDictionary(a => a.Module.Name, a => Title(a.Module));
