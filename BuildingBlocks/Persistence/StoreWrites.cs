@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Emergency.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Process-wide counts of writes: one for any store, and one per store (a county's module store, a platform store).
+/// Process-wide counts of writes per store (a county's module store, a platform store).
 /// They move on every statement that changes data and on every commit. What a page shows on every request (to-do
 /// counts, the unread count, a county's units and settings) is cached against the counts of the stores it reads
 /// (<see cref="WriteVersionedCache{TKey, TValue}"/>), so a read-only request runs no SQL for them, and a write to one
@@ -17,28 +17,18 @@ public sealed class StoreWrites
 {
     private readonly ConcurrentDictionary<StoreKey, StrongBox<long>> byStore = new();
 
-    private long version;
-
     /// <summary>Writes whose store is not known (a bulk load over a raw connection): they count for every store.</summary>
     private long unscoped;
-
-    /// <summary>Moves on any write to any store.</summary>
-    public long Version => Interlocked.Read(ref version);
 
     /// <summary>Moves on a write to this store (or to a store not known).</summary>
     public long VersionOf(StoreKey store) =>
         Interlocked.Read(ref unscoped) + (byStore.TryGetValue(store, out var count) ? Interlocked.Read(ref count.Value) : 0);
 
     /// <summary>The sum of <see cref="VersionOf"/> over the stores: moves when any of them is written.</summary>
-    public long VersionOf(StoreKey first, StoreKey second, StoreKey? third = null) =>
-        VersionOf(first) + VersionOf(second) + (third is null ? 0 : VersionOf(third));
+    public long VersionOf(StoreKey first, StoreKey second) => VersionOf(first) + VersionOf(second);
 
     /// <summary>Marks a change made outside the stores' contexts (a bulk load over a raw connection): every store's count moves.</summary>
-    public void Changed()
-    {
-        Interlocked.Increment(ref version);
-        Interlocked.Increment(ref unscoped);
-    }
+    public void Changed() => Interlocked.Increment(ref unscoped);
 
     /// <summary>Marks a write to the store (null: not known, counted for every store).</summary>
     public void Changed(StoreKey? store)
@@ -49,7 +39,6 @@ public sealed class StoreWrites
             return;
         }
 
-        Interlocked.Increment(ref version);
         Interlocked.Increment(ref byStore.GetOrAdd(store, static _ => new StrongBox<long>()).Value);
     }
 }
@@ -129,12 +118,6 @@ public sealed class WriteVersionedCache<TKey, TValue>(Func<TKey, long> versionOf
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Entry> entries = new();
-
-    /// <summary>Valid until any store is written.</summary>
-    public WriteVersionedCache(StoreWrites writes, TimeProvider clock, TimeSpan maxAge, int capacity = 20_000)
-        : this(_ => writes.Version, clock, maxAge, capacity)
-    {
-    }
 
     public async ValueTask<TValue> GetAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken = default)
     {

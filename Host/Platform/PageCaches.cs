@@ -25,15 +25,19 @@ internal sealed class PageCaches(StoreWrites writes, TimeProvider clock)
 
     /// <summary>A module's count for a user: its county store, and the settings and units it reads.</summary>
     public WriteVersionedCache<(string County, string User, string Module), int> TodoCounts { get; } =
-        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, k.Module), Platform, Accounts), clock, MaxAge);
+        new(k => ModuleVersion(writes, k.County, k.Module), clock, MaxAge);
 
     /// <summary>A module's items for a user (the home page's 我的待办), in the UI language, invalidated as its count.</summary>
     public WriteVersionedCache<(string County, string User, string Module, string Culture), IReadOnlyList<BuildingBlocks.Todo.TodoItem>> TodoItems { get; } =
-        new(k => writes.VersionOf(StoreKey.ForCounty(k.County, k.Module), Platform, Accounts), clock, MaxAge);
+        new(k => ModuleVersion(writes, k.County, k.Module), clock, MaxAge);
 
     public WriteVersionedCache<(string County, string User), int> Unread { get; } = new(_ => writes.VersionOf(Notices), clock, MaxAge);
 
     public WriteVersionedCache<(string County, string List), IReadOnlyList<UnitInfo>> Units { get; } = new(_ => writes.VersionOf(Platform, Accounts), clock, MaxAge);
 
     public WriteVersionedCache<string, IReadOnlyDictionary<string, string>> Settings { get; } = new(_ => writes.VersionOf(Platform, Accounts), clock, MaxAge);
+
+    /// <summary>A module's county store, with the platform and accounts stores its to-do source also reads (settings, units).</summary>
+    private static long ModuleVersion(StoreWrites writes, string county, string module) =>
+        writes.VersionOf(StoreKey.ForCounty(county, module)) + writes.VersionOf(Platform, Accounts);
 }

@@ -1,6 +1,5 @@
 using Emergency.BuildingBlocks.Clock;
 using Emergency.BuildingBlocks.Modules;
-using Emergency.BuildingBlocks.Reminders;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Grid.Contracts;
 using Emergency.Grid.Data;
@@ -136,7 +135,7 @@ internal static class GridDemoData
             db.Publish(Domain.HazardEvents.Reported(hazard, plan.Grid.Code));
             if (hazard.Overdue && hazard.DepartmentId is { } overdueAt)
             {
-                await db.TryClaimAsync(ReminderKey.For("hazard", hazard.Id, "overdue", hazard.DeadlineUtc!.Value), now, cancellationToken);
+                // Marked overdue already, so the overnight sweep (which takes only hazards not yet overdue) never publishes it again.
                 db.Publish(Domain.HazardEvents.Overdue(hazard, overdueAt, hazard.DeadlineUtc!.Value));
             }
 
