@@ -93,7 +93,8 @@ public static partial class PlatformApp
     {
         ArgumentNullException.ThrowIfNull(app);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var stages = new List<string>();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var stages = new List<string> { FormattableString.Invariant($"(begun {(DateTime.Now - process.StartTime).TotalMilliseconds:0} ms after the process started)") };
         void Stage(string name) => stages.Add(FormattableString.Invariant($"{name} {started.ElapsedMilliseconds} ms"));
         var stores = app.Services.GetRequiredService<StoreCatalog>();
         await stores.MigrateAllAsync(stores.PlatformKeys(), cancellationToken);
@@ -103,7 +104,7 @@ public static partial class PlatformApp
         DemoCounty? demo;
         await using (var scope = app.Services.GetRequiredService<ILifetimeScope>().BeginLifetimeScope())
         {
-            await scope.Resolve<Access.Data.AccountsDbContext>().Database.MigrateIfPendingAsync(cancellationToken);
+            await scope.Resolve<StoreOptionsFactory>().MigrateIfPendingAsync(scope.Resolve<Access.Data.AccountsDbContext>(), StoreKey.Platform(Access.Data.AccountsDbContext.StoreName), cancellationToken);
 
             var bootstrap = scope.Resolve<Access.BootstrapAdmin>();
             await bootstrap.EnsureRolesAsync();

@@ -15,6 +15,12 @@ public interface IStoreProvider
     /// <summary>Bounds the store's write-ahead log (SQLite) or does nothing where the server manages it.</summary>
     Task CheckpointAsync(StoreDbContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A plain connection to the store's database (not opened; opening fails while the database does not exist),
+    /// for the little start-up does before any EF model is built: reading the migration history.
+    /// </summary>
+    System.Data.Common.DbConnection CreateConnection(StoreKey key);
+
     /// <summary>Where a store's data lives, for an admin's eyes and for backups.</summary>
     string Describe(StoreKey key);
 }
@@ -37,6 +43,10 @@ public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInter
         context.Key = key;
         return context;
     }
+
+    /// <summary>Whether the store's database has every migration of its context type, read without building the model.</summary>
+    public Task<bool> IsCurrentAsync(Type contextType, StoreKey key, CancellationToken cancellationToken) =>
+        MigrateIfPending.IsCurrentAsync(contextType, () => provider.CreateConnection(key), cancellationToken);
 
     internal DbContextOptions Create(Type contextType, StoreKey key) =>
         cache.GetOrAdd((contextType, key), k =>

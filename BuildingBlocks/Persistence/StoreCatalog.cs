@@ -43,7 +43,7 @@ public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, S
     public async Task MigrateAsync(StoreKey key, CancellationToken cancellationToken)
     {
         await using var context = Open(key);
-        await context.Database.MigrateIfPendingAsync(cancellationToken);
+        await options.MigrateIfPendingAsync(context, key, cancellationToken);
     }
 
     /// <summary>Migrates the given stores side by side (each is its own database file).</summary>

@@ -17,7 +17,26 @@ internal static class ProfileBench
 {
     private const int Requests = 300;
 
-    public static async Task<IReadOnlyList<string>> RunAsync(BenchHost host)
+    /// <summary>The demo county's pages: the bare endpoint and one list page of every module.</summary>
+    public static Task<IReadOnlyList<string>> RunAsync(BenchHost host) => RunAsync(host,
+    [
+        ("qingshan", "/bench/one-row/grid/Grids/1"),
+        ("qingshan", "/healthz"),
+        ("qingshan", "/"),
+        ("qingshan", "/Notices"),
+        ("yjj", "/experts"),
+        ("qingshan", "/grid"),
+        ("qingshan", "/teams"),
+        ("yjj", "/teams/Stock"),
+        ("qingshan", "/training"),
+        ("qingshan", "/plans"),
+        ("yjj", "/enforcement"),
+        ("leader", "/readiness"),
+        ("leader", "/bench/one-row/grid/Grids/1"),
+    ]);
+
+    /// <summary>The given pages, each as its user, one request after another.</summary>
+    public static async Task<IReadOnlyList<string>> RunAsync(BenchHost host, IReadOnlyList<(string User, string Path)> pages)
     {
         var lines = new List<string>
         {
@@ -26,22 +45,6 @@ internal static class ProfileBench
         };
         using var counter = new SqlCounter();
         var details = new List<string>();
-        (string User, string Path)[] pages =
-        [
-            ("qingshan", "/bench/one-row/grid/Grids/1"),
-            ("qingshan", "/healthz"),
-            ("qingshan", "/"),
-            ("qingshan", "/Notices"),
-            ("yjj", "/experts"),
-            ("qingshan", "/grid"),
-            ("qingshan", "/teams"),
-            ("yjj", "/teams/Stock"),
-            ("qingshan", "/training"),
-            ("qingshan", "/plans"),
-            ("yjj", "/enforcement"),
-            ("leader", "/readiness"),
-            ("leader", "/bench/one-row/grid/Grids/1"),
-        ];
         var clients = new Dictionary<string, HttpClient>();
         foreach (var (user, path) in pages)
         {
@@ -64,8 +67,9 @@ internal static class ProfileBench
             Array.Sort(times);
             lines.Add(FormattableString.Invariant(
                 $"| {path} | {user} | {times[Requests / 2]:0.00} | {times[(int)(Requests * 0.95)]:0.00} | {counter.Connections / (double)Requests:0.0} | {counter.Commands / (double)Requests:0.0} |"));
-            details.Add($"### {path} ({user}): commands per request");
-            details.AddRange(counter.Top(12).Select(t => FormattableString.Invariant($"- {t.Count / (double)Requests:0.0} × `{t.Sql}`")));
+            details.Add($"### {path} ({user}): commands per request, by time");
+            details.AddRange(counter.Top(12).Select(t => FormattableString.Invariant(
+                $"- {t.Count / (double)Requests:0.0} × {t.Milliseconds / Math.Max(1, t.Count):0.00} ms `{t.Sql}`")));
         }
 
         foreach (var client in clients.Values)
@@ -81,7 +85,7 @@ internal static class ProfileBench
     private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
         private readonly List<IDisposable> subscriptions = [];
-        private readonly ConcurrentDictionary<string, int> texts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, (int Count, double Milliseconds)> texts = new(StringComparer.Ordinal);
         private int connections;
         private int commands;
 
@@ -98,8 +102,9 @@ internal static class ProfileBench
             texts.Clear();
         }
 
-        public IEnumerable<(string Sql, int Count)> Top(int count) =>
-            texts.OrderByDescending(t => t.Value).Take(count).Select(t => (t.Key, t.Value));
+        /// <summary>The commands that took the most time in all, with how often they ran and their time in all.</summary>
+        public IEnumerable<(string Sql, int Count, double Milliseconds)> Top(int count) =>
+            texts.OrderByDescending(t => t.Value.Milliseconds).Take(count).Select(t => (t.Key, t.Value.Count, t.Value.Milliseconds));
 
         public void OnNext(DiagnosticListener value)
         {
@@ -122,7 +127,8 @@ internal static class ProfileBench
             {
                 Interlocked.Increment(ref commands);
                 var sql = data.Command.CommandText.ReplaceLineEndings(" ");
-                texts.AddOrUpdate(sql.Length > 160 ? sql[..160] + "…" : sql, 1, (_, n) => n + 1);
+                var ms = data.Duration.TotalMilliseconds;
+                texts.AddOrUpdate(sql.Length > 400 ? sql[..400] + "…" : sql, (1, ms), (_, n) => (n.Count + 1, n.Milliseconds + ms));
             }
         }
 

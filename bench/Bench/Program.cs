@@ -43,6 +43,13 @@ try
         lines.AddRange(await EnforcementBench.RunAsync(host, options));
     }
 
+    if (options.Scenario is "profile-experts")
+    {
+        lines.Add("## Profile: each experts search over 10,000 experts (issue #16)");
+        await ExpertsBench.SeedAsync(host);
+        lines.AddRange(await ProfileBench.RunAsync(host, [("yjj", "/bench/one-row/experts/Experts/1"), .. ExpertsBench.Searches.Select(s => ("yjj", s))]));
+    }
+
     if (options.Scenario is "profile")
     {
         lines.Add("## Profile: time, connections and SQL commands per request (issue #16)");

@@ -20,18 +20,11 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
     public void Configure(DbContextOptionsBuilder builder, StoreKey key)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connection = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        builder.UseSqlite(connection).AddInterceptors(Pragmas);
+        builder.UseSqlite(ConnectionString(key, SqliteOpenMode.ReadWriteCreate)).AddInterceptors(Pragmas);
     }
+
+    /// <summary>Opening it fails where the file does not exist: it never creates one (the migrator does that).</summary>
+    public DbConnection CreateConnection(StoreKey key) => new SqliteConnection(ConnectionString(key, SqliteOpenMode.ReadWrite));
 
     public async Task CheckpointAsync(StoreDbContext context, CancellationToken cancellationToken)
     {
@@ -40,6 +33,20 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
     }
 
     public string Describe(StoreKey key) => PathOf(key);
+
+    private string ConnectionString(StoreKey key, SqliteOpenMode mode)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = mode,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
 
     public string PathOf(StoreKey key)
     {
