@@ -18,6 +18,7 @@ using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
@@ -168,6 +169,7 @@ public static partial class PlatformApp
         // Chinese text is written as UTF-8, not as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<IStringLocalizerFactory, CachingStringLocalizerFactory>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             string[] cultures = ["zh-CN", "en"];

@@ -66,6 +66,47 @@ public sealed partial class SearchTests : ExpertsTest
     [GeneratedRegex("href=\"/experts/Profile\\?id=\\d+\"")]
     private static partial Regex ProfileLinks();
 
+    /// <summary>Name and employer of each row, in the order listed.</summary>
+    private static List<string> NamesAndEmployers(string html) =>
+        RowCells().Matches(html).Select(m => m.Groups[1].Value + "@" + m.Groups[2].Value).ToList();
+
+    [GeneratedRegex("<a href=\"/experts/Profile\\?id=\\d+\">([^<]*)</a></td>\\s*<td>([^<]*)</td>")]
+    private static partial Regex RowCells();
+
+    [Fact]
+    public async Task A_field_search_pages_through_exactly_the_counted_experts_in_archive_order_namesakes_by_employer()
+    {
+        await using var app = await StartAsync();
+        await SeedAsync(app);
+        var meteo = await FieldIdAsync(app, "气象灾害");
+        await using (var db = app.OpenStore("experts"))
+        {
+            // Two namesakes of 县队02 (青山县气象台), at employers that sort after and before it.
+            foreach (var (id, employer) in new[] { (901, "青山县防汛办"), (902, "东山乡农技站") })
+            {
+                var insert = $"""
+                    INSERT INTO Experts (Id, Name, Gender, BirthDate, IdCardNumber, Employer, Title, Specialty, Mobile, Level, DepartmentId, DepartmentName,
+                      CertificateNumber, TermStart, TermEnd, Status, ConsecutiveUnexcusedAbsences, ParticipationCount, RatingTotal, RatingCount, CreatedAtUtc)
+                    VALUES ({id}, '县队02', 0, '1975-03-14', 'ID{id:D16}', '{employer}', '高级工程师', '专业', '13900000000', 0, NULL, NULL,
+                      '450999-ZJ-2026-{id:D4}', '2026-01-01', '2028-12-31', 0, 0, 0, 0, 0, '2026-01-01 00:00:00');
+                    INSERT INTO ExpertFields (ExpertId, FieldId) VALUES ({id}, {meteo});
+                    """;
+                await db.Database.ExecuteSqlRawAsync(insert);
+            }
+        }
+
+        var bureau = await app.AsAsync(Bureau);
+        var first = await bureau.GetStringAsync($"/experts?FieldId={meteo}");
+        Text(first).Should().Contain("共 47 名专家").And.Contain("第 1 / 3 页");
+        var listed = new List<string>(NamesAndEmployers(first));
+        listed.AddRange(NamesAndEmployers(await bureau.GetStringAsync($"/experts?FieldId={meteo}&p=2")));
+        listed.AddRange(NamesAndEmployers(await bureau.GetStringAsync($"/experts?FieldId={meteo}&p=3")));
+
+        listed.Should().HaveCount(47).And.OnlyHaveUniqueItems("the pages list every counted expert once");
+        listed.Take(4).Should().Equal("县队01@青山水文站", "县队02@东山乡农技站", "县队02@青山县防汛办", "县队02@青山水文站");
+        listed.TakeLast(5).Should().OnlyContain(e => string.CompareOrdinal(e, "县队41") >= 0, "the five exited experts come after the active ones");
+    }
+
     [Fact]
     public async Task Filters_combine_and_the_list_is_paged_twenty_at_a_time_with_the_total()
     {

@@ -110,8 +110,9 @@ internal sealed class ExpertsDbContext(DbContextOptions<ExpertsDbContext> option
             b.HasIndex(x => new { x.Status, x.Level, x.Name });
             b.HasIndex(x => new { x.DepartmentId, x.Status });
             b.HasIndex(x => x.TermEnd);
-            // The archive's default order (status, name; the rowid breaks ties): pages walk the index.
-            b.HasIndex(x => new { x.Status, x.Name }).HasDatabaseName("IX_Experts_Status_Name");
+            // The archive's default order (status, name, employer; the rowid breaks ties): pages walk the index, and
+            // a name-or-employer search reads the index alone, not the rows (issue #16).
+            b.HasIndex(x => new { x.Status, x.Name, x.Employer }).HasDatabaseName("IX_Experts_Status_Name_Employer");
             b.HasMany(x => x.Fields).WithOne().HasForeignKey(f => f.ExpertId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<ExpertField>(b =>

@@ -490,10 +490,10 @@ namespace Emergency.Experts.Data.Migrations
 
                     b.HasIndex("DepartmentId", "Status");
 
-                    b.HasIndex("Status", "Name")
-                        .HasDatabaseName("IX_Experts_Status_Name");
-
                     b.HasIndex("Status", "Level", "Name");
+
+                    b.HasIndex("Status", "Name", "Employer")
+                        .HasDatabaseName("IX_Experts_Status_Name_Employer");
 
                     b.ToTable("Experts", (string)null);
                 });

