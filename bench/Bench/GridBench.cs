@@ -21,7 +21,8 @@ internal static class GridBench
     private const int FallingDue = 10_000;
     private const string SweepJob = "grid:overdue-sweep";
 
-    public static async Task<IReadOnlyList<string>> RunAsync(BenchHost host, Options options)
+    /// <param name="pages">False for the sweep alone (scenario <c>grid-sweep</c>).</param>
+    public static async Task<IReadOnlyList<string>> RunAsync(BenchHost host, Options options, bool pages = true)
     {
         var lines = new List<string>();
         var units = host.Services.GetRequiredService<ICountyUnits>();
@@ -37,7 +38,51 @@ internal static class GridBench
         // First sweep marks what the seed left overdue; the steady state is measured after it.
         var runner = host.Services.GetRequiredService<RecurringJobRunner>();
         await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
+        if (pages)
+        {
+            await PagesAsync(host, options, lines, townships, villages, departments);
+        }
 
+        // Steady state: nothing new is overdue.
+        var steady = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
+            steady.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        steady.Sort();
+        lines.Add(FormattableString.Invariant($"Overdue sweep, nothing changed: median {steady[steady.Count / 2]:0.0} ms, max {steady[^1]:0.0} ms over {steady.Count} runs (target 200 ms)"));
+
+        // 10,000 fall overdue at once: their deadlines pass, then one sweep whistles them all while another writer keeps writing.
+        await using (var db = host.OpenStore("grid"))
+        {
+            var past = DateTime.UtcNow.AddMinutes(-1);
+            await db.Database.ExecuteSqlRawAsync("UPDATE Hazards SET DeadlineUtc = {0} WHERE ReporterName = 'bench-due'", past);
+        }
+
+        using var stop = new CancellationTokenSource();
+        using var transactions = new TransactionWatch();
+        var writer = ProbeWriterAsync(host, stop.Token);
+        var burst = Stopwatch.StartNew();
+        await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
+        var burstTime = burst.Elapsed;
+        await stop.CancelAsync();
+        var (writes, longestLock, longestCommit) = await writer;
+        int marked;
+        await using (var db = host.OpenStore("grid"))
+        {
+            marked = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM Hazards WHERE ReporterName = 'bench-due' AND Overdue = 1").SingleAsync();
+        }
+
+        lines.Add(FormattableString.Invariant($"Overdue sweep, {marked:N0} of {FallingDue:N0} fallen overdue at once: {burstTime.TotalMilliseconds:0} ms; a concurrent writer made {writes} writes meanwhile, waited at most {longestLock:0.0} ms for the write lock and took at most {longestCommit:0.0} ms to commit"));
+        lines.Add("Longest transactions meanwhile (EF Core, begin to end): " + string.Join("; ", transactions.Longest(6).Select(t => FormattableString.Invariant($"{t.Milliseconds:0} ms {t.Where}"))));
+        return lines;
+    }
+
+    private static async Task PagesAsync(BenchHost host, Options options, List<string> lines, IReadOnlyList<UnitInfo> townships, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
+    {
         var client = await host.SignInAsync("yjj");
         var township = townships[1].Id;
         var village = villages[2].Id;
@@ -87,45 +132,13 @@ internal static class GridBench
         lines.Add(detailsThroughput.ToString());
         lines.Add(FormattableString.Invariant($"Hazard details throughput / bare throughput = {detailsThroughput.PerSecond / bareThroughput.PerSecond:0.00} (target 0.5)"));
         lines.Add(FormattableString.Invariant($"Ledger p95 target 50 ms: {(ledger.P95 < 50 ? "met" : "NOT met")} ({ledger.P95:0.0} ms)"));
-
-        // Steady state: nothing new is overdue.
-        var steady = new List<double>();
-        for (var i = 0; i < 10; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
-            steady.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        steady.Sort();
-        lines.Add(FormattableString.Invariant($"Overdue sweep, nothing changed: median {steady[steady.Count / 2]:0.0} ms, max {steady[^1]:0.0} ms over {steady.Count} runs (target 200 ms)"));
-
-        // 10,000 fall overdue at once: their deadlines pass, then one sweep whistles them all while another writer keeps writing.
-        await using (var db = host.OpenStore("grid"))
-        {
-            var past = DateTime.UtcNow.AddMinutes(-1);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Hazards SET DeadlineUtc = {0} WHERE ReporterName = 'bench-due'", past);
-        }
-
-        using var stop = new CancellationTokenSource();
-        var writer = ProbeWriterAsync(host, stop.Token);
-        var burst = Stopwatch.StartNew();
-        await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
-        var burstTime = burst.Elapsed;
-        await stop.CancelAsync();
-        var (writes, longestWait) = await writer;
-        int marked;
-        await using (var db = host.OpenStore("grid"))
-        {
-            marked = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM Hazards WHERE ReporterName = 'bench-due' AND Overdue = 1").SingleAsync();
-        }
-
-        lines.Add(FormattableString.Invariant($"Overdue sweep, {marked:N0} of {FallingDue:N0} fallen overdue at once: {burstTime.TotalMilliseconds:0} ms; a concurrent writer made {writes} writes meanwhile and waited at most {longestWait:0.0} ms for the write lock"));
-        return lines;
     }
 
-    /// <summary>Another writer (as a user saving a form would): short write transactions in a loop; returns how many and the longest wait.</summary>
-    private static async Task<(int Writes, double LongestMs)> ProbeWriterAsync(BenchHost host, CancellationToken stop)
+    /// <summary>
+    /// Another writer (as a user saving a form would): short write transactions in a loop; returns how many, the longest
+    /// wait for the write lock (the insert, which takes it) and the longest commit (which may run a WAL checkpoint).
+    /// </summary>
+    private static async Task<(int Writes, double LongestLockMs, double LongestCommitMs)> ProbeWriterAsync(BenchHost host, CancellationToken stop)
     {
         await using var db = host.OpenStore("grid");
         var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
@@ -138,7 +151,8 @@ internal static class GridBench
         }
 
         var writes = 0;
-        var longest = 0.0;
+        var longestLock = 0.0;
+        var longestCommit = 0.0;
         while (!stop.IsCancellationRequested)
         {
             var watch = Stopwatch.StartNew();
@@ -149,15 +163,17 @@ internal static class GridBench
                 write.CommandText = "INSERT INTO BenchProbe (AtTicks) VALUES ($t)";
                 write.Parameters.AddWithValue("$t", DateTime.UtcNow.Ticks);
                 await write.ExecuteNonQueryAsync(CancellationToken.None);
+                longestLock = Math.Max(longestLock, watch.Elapsed.TotalMilliseconds);
+                var commit = Stopwatch.StartNew();
                 await tx.CommitAsync(CancellationToken.None);
+                longestCommit = Math.Max(longestCommit, commit.Elapsed.TotalMilliseconds);
             }
 
-            longest = Math.Max(longest, watch.Elapsed.TotalMilliseconds);
             writes++;
             await Task.Delay(2, CancellationToken.None);
         }
 
-        return (writes, longest);
+        return (writes, longestLock, longestCommit);
     }
 
     internal static async Task SeedAsync(BenchHost host, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)

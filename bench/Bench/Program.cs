@@ -25,6 +25,12 @@ try
         lines.AddRange(await GridBench.RunAsync(host, options));
     }
 
+    if (options.Scenario is "grid-sweep")
+    {
+        lines.Add("## Grid: overdue sweep over 1,000,000 hazards, without the pages (issue #16)");
+        lines.AddRange(await GridBench.RunAsync(host, options, pages: false));
+    }
+
     if (options.Scenario is "plans" or "all")
     {
         lines.Add("## Plans: registry page and daily deadline check (issue #13)");
