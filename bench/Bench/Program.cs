@@ -80,6 +80,13 @@ try
         lines.AddRange(await ReadinessBench.RunAsync(host, options));
     }
 
+    // BENCH_HOLD=<seconds>: keep the host up after the scenarios, to attach dotnet-gcdump or dotnet-counters.
+    if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD"), CultureInfo.InvariantCulture, out var hold))
+    {
+        Console.WriteLine($"Holding for {hold} s (process {Environment.ProcessId})");
+        await Task.Delay(TimeSpan.FromSeconds(hold));
+    }
+
     using var process = Process.GetCurrentProcess();
     process.Refresh();
     lines.Add(FormattableString.Invariant($"Process working set at the end: {process.WorkingSet64 / 1024 / 1024} MB; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
