@@ -82,15 +82,12 @@ internal static class ProfileBench
     }
 
     /// <summary>Counts connections opened and commands executed by every EF Core context of this process.</summary>
-    private sealed class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    private sealed class SqlCounter : EfEventObserver
     {
-        private readonly List<IDisposable> subscriptions = [];
         private readonly ConcurrentDictionary<string, (int Count, double Milliseconds)> texts = new(StringComparer.Ordinal);
         private int connections;
         private int commands;
         private int compilations;
-
-        public SqlCounter() => subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
 
         public int Connections => connections;
 
@@ -111,52 +108,22 @@ internal static class ProfileBench
         public IEnumerable<(string Sql, int Count, double Milliseconds)> Top(int count) =>
             texts.OrderByDescending(t => t.Value.Milliseconds).Take(count).Select(t => (t.Key, t.Value.Count, t.Value.Milliseconds));
 
-        public void OnNext(DiagnosticListener value)
+        protected override void OnEvent(string name, object? data)
         {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (subscriptions)
-                {
-                    subscriptions.Add(value.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.ConnectionOpened.Name)
+            if (name == RelationalEventId.ConnectionOpened.Name)
             {
                 Interlocked.Increment(ref connections);
             }
-            else if (value.Key == CoreEventId.QueryCompilationStarting.Name)
+            else if (name == CoreEventId.QueryCompilationStarting.Name)
             {
                 Interlocked.Increment(ref compilations);
             }
-            else if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data)
+            else if (name == RelationalEventId.CommandExecuted.Name && data is CommandExecutedEventData executed)
             {
                 Interlocked.Increment(ref commands);
-                var sql = data.Command.CommandText.ReplaceLineEndings(" ");
-                var ms = data.Duration.TotalMilliseconds;
+                var sql = executed.Command.CommandText.ReplaceLineEndings(" ");
+                var ms = executed.Duration.TotalMilliseconds;
                 texts.AddOrUpdate(sql.Length > 400 ? sql[..400] + "…" : sql, (1, ms), (_, n) => (n.Count + 1, n.Milliseconds + ms));
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (subscriptions)
-            {
-                foreach (var subscription in subscriptions)
-                {
-                    subscription.Dispose();
-                }
             }
         }
     }
