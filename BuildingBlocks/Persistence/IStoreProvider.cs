@@ -46,7 +46,7 @@ public sealed class StoreOptionsFactory(IStoreProvider provider, OutboxWakeInter
 
     /// <summary>Whether the store's database has every migration of its context type, read without building the model.</summary>
     public Task<bool> IsCurrentAsync(Type contextType, StoreKey key, CancellationToken cancellationToken) =>
-        MigrateIfPending.IsCurrentAsync(contextType, () => provider.CreateConnection(key), cancellationToken);
+        MigrateIfPending.IsCurrentAsync(contextType, provider.CreateConnection(key), cancellationToken);
 
     internal DbContextOptions Create(Type contextType, StoreKey key) =>
         cache.GetOrAdd((contextType, key), k =>

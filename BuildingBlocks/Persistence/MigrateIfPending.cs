@@ -28,12 +28,12 @@ public static class MigrateIfPending
         }
     }
 
-    /// <summary>Whether every migration of the context type is recorded in the history table of the connection's database.</summary>
-    internal static async Task<bool> IsCurrentAsync(Type contextType, Func<DbConnection> connect, CancellationToken cancellationToken)
+    /// <summary>Whether every migration of the context type is recorded in the history table of the connection's database (the connection is disposed).</summary>
+    internal static async Task<bool> IsCurrentAsync(Type contextType, DbConnection unopened, CancellationToken cancellationToken)
     {
+        await using var connection = unopened;
         var known = Known.GetOrAdd(contextType, MigrationsOf);
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await using var connection = connect();
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -39,7 +39,7 @@ internal static class GridBench
         var runner = host.Services.GetRequiredService<RecurringJobRunner>();
         var firstSweep = Stopwatch.StartNew();
         await runner.RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
-        lines.Add(FormattableString.Invariant($"First sweep (marks the seed's open hazards past their deadline): {firstSweep.Elapsed.TotalSeconds:0.0} s; its events delivered {(await host.WaitForQuietAsync(TimeSpan.FromMinutes(15))).TotalSeconds:0.0} s later"));
+        lines.Add(FormattableString.Invariant($"First sweep (the seed left nothing unmarked past its deadline): {firstSweep.Elapsed.TotalSeconds:0.0} s; its events delivered {(await host.WaitForQuietAsync(TimeSpan.FromMinutes(15))).TotalSeconds:0.0} s later"));
         if (pages)
         {
             await PagesAsync(host, options, lines, townships, villages, departments);

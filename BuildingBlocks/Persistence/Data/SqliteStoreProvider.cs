@@ -20,11 +20,14 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
     public void Configure(DbContextOptionsBuilder builder, StoreKey key)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSqlite(ConnectionString(key, SqliteOpenMode.ReadWriteCreate)).AddInterceptors(Pragmas);
+        builder.UseSqlite(ConnectionString(key, SqliteOpenMode.ReadWriteCreate, pooling: true)).AddInterceptors(Pragmas);
     }
 
-    /// <summary>Opening it fails where the file does not exist: it never creates one (the migrator does that).</summary>
-    public DbConnection CreateConnection(StoreKey key) => new SqliteConnection(ConnectionString(key, SqliteOpenMode.ReadWrite));
+    /// <summary>
+    /// Opening it fails where the file does not exist: it never creates one (the migrator does that). Not pooled: it
+    /// is opened once a start, and a pooled one would keep a second idle handle per store beside the contexts' pool.
+    /// </summary>
+    public DbConnection CreateConnection(StoreKey key) => new SqliteConnection(ConnectionString(key, SqliteOpenMode.ReadWrite, pooling: false));
 
     public async Task CheckpointAsync(StoreDbContext context, CancellationToken cancellationToken)
     {
@@ -34,7 +37,7 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
 
     public string Describe(StoreKey key) => PathOf(key);
 
-    private string ConnectionString(StoreKey key, SqliteOpenMode mode)
+    private string ConnectionString(StoreKey key, SqliteOpenMode mode, bool pooling)
     {
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -43,7 +46,7 @@ public sealed class SqliteStoreProvider(string dataRoot) : IStoreProvider
             DataSource = path,
             Mode = mode,
             Cache = SqliteCacheMode.Private,
-            Pooling = true,
+            Pooling = pooling,
             DefaultTimeout = 30,
         }.ToString();
     }
