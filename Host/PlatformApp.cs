@@ -42,7 +42,7 @@ public static partial class PlatformApp
         var configuration = builder.Configuration;
         var enabled = modules.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", true)).ToList();
         var catalog = new ModuleCatalog(enabled);
-        catalog.AddPlatformStore(PlatformDbContext.StoreName, ModuleStore.For<PlatformDbContext>(o => new PlatformDbContext(o)));
+        catalog.AddPlatformStore(PlatformDbContext.StoreName, ModuleStore.For<PlatformDbContext>());
 
         var dataRoot = Path.Combine(builder.Environment.ContentRootPath, configuration["Storage:DataRoot"] ?? "data");
         if (!builder.Environment.IsDevelopment())
@@ -211,6 +211,7 @@ public static partial class PlatformApp
 
     private static void UseWeb(WebApplication app)
     {
+        app.UseMiddleware<SharedServicesMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

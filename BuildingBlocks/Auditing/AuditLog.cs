@@ -40,7 +40,7 @@ public sealed class AuditLog(StoreOptionsFactory options, IAuditActor actor, Tim
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = options.Open<AuditDbContext>(StoreKey.Platform(AuditDbContext.StoreName), o => new AuditDbContext(o));
+        await using var db = options.Open<AuditDbContext>(StoreKey.Platform(AuditDbContext.StoreName));
         foreach (var entry in entries)
         {
             entry.AtUtc = now;

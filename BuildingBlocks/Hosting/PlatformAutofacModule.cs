@@ -22,11 +22,11 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
     protected override void Load(ContainerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        catalog.AddPlatformStore(MailDbContext.StoreName, ModuleStore.For<MailDbContext>(o => new MailDbContext(o)),
+        catalog.AddPlatformStore(MailDbContext.StoreName, ModuleStore.For<MailDbContext>(),
             s => s.Add<EmailRequested, EmailRequestedHandler>());
-        catalog.AddPlatformStore(NoticesDbContext.StoreName, ModuleStore.For<NoticesDbContext>(o => new NoticesDbContext(o)),
+        catalog.AddPlatformStore(NoticesDbContext.StoreName, ModuleStore.For<NoticesDbContext>(),
             s => s.Add<NoticeRequested, NoticeRequestedHandler>());
-        catalog.AddPlatformStore(AuditDbContext.StoreName, ModuleStore.For<AuditDbContext>(o => new AuditDbContext(o)));
+        catalog.AddPlatformStore(AuditDbContext.StoreName, ModuleStore.For<AuditDbContext>());
         catalog.Jobs.Platform<StoreMaintenanceJob>("store-maintenance", "17 */1 * * *");
         catalog.Jobs.Platform<AuditRetentionJob>("audit-retention", "43 3 * * *");
         catalog.Jobs.Platform<NoticeDigestJob>("notice-digest", "30 7 * * *");
@@ -46,7 +46,7 @@ public sealed class PlatformAutofacModule(ModuleCatalog catalog) : Module
         builder.RegisterType<AuditLog>().SingleInstance();
         builder.RegisterType<SystemAuditActor>().As<IAuditActor>().SingleInstance().IfNotRegistered(typeof(IAuditActor));
         builder.RegisterType<StoreOptionsFactory>().SingleInstance();
-        builder.Register(c => new StoreCatalog(catalog.Stores, c.Resolve<StoreOptionsFactory>(), c.Resolve<ICountyDirectory>(), c.ResolveOptional<TimeProvider>()))
+        builder.Register(c => new StoreCatalog(catalog.Stores, c.Resolve<StoreOptionsFactory>(), c.Resolve<ICountyDirectory>()))
             .SingleInstance();
         foreach (var store in catalog.Stores)
         {

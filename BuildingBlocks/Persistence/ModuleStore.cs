@@ -5,38 +5,34 @@ using Microsoft.EntityFrameworkCore;
 namespace Emergency.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Describes a module's store: its DbContext type and how to create one from options.
-/// The factory lambda lets a module keep its DbContext internal.
+/// Describes a module's store: its DbContext type. Contexts come from the store's pool (<see cref="StoreOptionsFactory"/>);
+/// the module's DbContext may stay internal, with one public constructor taking its options.
 /// </summary>
 public abstract class ModuleStore
 {
     public abstract Type ContextType { get; }
 
-    internal abstract StoreDbContext Create(DbContextOptions options);
+    internal abstract StoreDbContext Open(StoreOptionsFactory factory, StoreKey key);
 
-    public static ModuleStore For<TContext>(Func<DbContextOptions<TContext>, TContext> create)
-        where TContext : StoreDbContext => new Typed<TContext>(create);
+    public static ModuleStore For<TContext>()
+        where TContext : StoreDbContext => new Typed<TContext>();
 
     internal abstract void RegisterPerCounty(ContainerBuilder builder, string moduleName);
 
     internal abstract void RegisterPlatform(ContainerBuilder builder, string storeName);
 
-    private sealed class Typed<TContext>(Func<DbContextOptions<TContext>, TContext> create) : ModuleStore
+    private sealed class Typed<TContext> : ModuleStore
         where TContext : StoreDbContext
     {
         public override Type ContextType => typeof(TContext);
 
-        internal override StoreDbContext Create(DbContextOptions options) => create((DbContextOptions<TContext>)options);
+        internal override StoreDbContext Open(StoreOptionsFactory factory, StoreKey key) => factory.Open<TContext>(key);
 
         internal override void RegisterPerCounty(ContainerBuilder builder, string moduleName) =>
             builder.Register(c =>
                 {
                     var county = c.Resolve<ICountyContext>().Required;
-                    var key = StoreKey.ForCounty(county, moduleName);
-                    var context = create(c.Resolve<StoreOptionsFactory>().Create<TContext>(key));
-                    context.Key = key;
-                    context.Clock = c.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
-                    return context;
+                    return c.Resolve<StoreOptionsFactory>().Open<TContext>(StoreKey.ForCounty(county, moduleName));
                 })
                 .AsSelf()
                 .As<StoreDbContext>()
@@ -44,14 +40,7 @@ public abstract class ModuleStore
                 .InstancePerLifetimeScope();
 
         internal override void RegisterPlatform(ContainerBuilder builder, string storeName) =>
-            builder.Register(c =>
-                {
-                    var key = StoreKey.Platform(storeName);
-                    var context = create(c.Resolve<StoreOptionsFactory>().Create<TContext>(key));
-                    context.Key = key;
-                    context.Clock = c.ResolveOptional<TimeProvider>() ?? TimeProvider.System;
-                    return context;
-                })
+            builder.Register(c => c.Resolve<StoreOptionsFactory>().Open<TContext>(StoreKey.Platform(storeName)))
                 .AsSelf()
                 .Keyed<StoreDbContext>(storeName)
                 .InstancePerLifetimeScope();

@@ -10,18 +10,14 @@ public sealed record StoreRegistration(string Name, ModuleStore Store, bool PerC
 /// Every store of the deployment. Opens a store's DbContext outside of any request (migration,
 /// dispatch, checkpoints) and enumerates the stores of all counties.
 /// </summary>
-public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, StoreOptionsFactory options, ICountyDirectory counties, TimeProvider? clock = null)
+public sealed class StoreCatalog(IEnumerable<StoreRegistration> registrations, StoreOptionsFactory options, ICountyDirectory counties)
 {
     public IReadOnlyList<StoreRegistration> Registrations { get; } = registrations.ToList();
 
     public StoreDbContext Open(StoreKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var registration = Registrations.Single(r => r.Name == key.Name);
-        var context = registration.Store.Create(options.Create(registration.Store.ContextType, key));
-        context.Key = key;
-        context.Clock = clock ?? TimeProvider.System;
-        return context;
+        return Registrations.Single(r => r.Name == key.Name).Store.Open(options, key);
     }
 
     public IEnumerable<StoreKey> PlatformKeys() =>

@@ -28,6 +28,15 @@ public abstract class StoreDbContext(DbContextOptions options) : DbContext(optio
 
     private readonly List<Func<IntegrationEvent>> publishAfterSave = [];
 
+    /// <summary>Readies an instance leased from its store's pool: EF Core has reset its own state, this resets ours.</summary>
+    internal void BeginLease(StoreKey key, TimeProvider clock)
+    {
+        Key = key;
+        Clock = clock;
+        OutboxPending = false;
+        publishAfterSave.Clear();
+    }
+
     /// <summary>
     /// Adds the event to this store's outbox; it is committed by the next SaveChanges with the state change.
     /// An event without a county or time gets this store's county and the current time.

@@ -144,7 +144,7 @@ internal sealed class CountySmtpSettings(StoreOptionsFactory options, IOptions<M
         }
 
         Dictionary<string, string> stored;
-        await using (var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName), o => new PlatformDbContext(o)))
+        await using (var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName)))
         {
             stored = await db.CountySettings.AsNoTracking()
                 .Where(s => s.CountyCode == county && s.Key.StartsWith("mail."))

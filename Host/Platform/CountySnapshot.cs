@@ -47,7 +47,7 @@ internal sealed class CountySnapshot(StoreOptionsFactory options, TimeProvider c
                 return current;
             }
 
-            await using var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName), o => new PlatformDbContext(o));
+            await using var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName));
             var counties = await db.Counties.AsNoTracking().Include(c => c.Modules).OrderBy(c => c.Code).ToListAsync(cancellationToken);
             var departmentModules = await db.DepartmentModules.AsNoTracking().ToListAsync(cancellationToken);
             current = new Snapshot(

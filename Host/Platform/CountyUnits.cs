@@ -61,7 +61,7 @@ internal sealed class CountyUnits(StoreOptionsFactory options, PageCaches caches
 
     public async Task<IReadOnlyList<string>> ContactEmailsAsync(string county, UnitKind kind, int id, CancellationToken cancellationToken = default)
     {
-        await using var db = new AccountsDbContext(options.Create<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName)));
+        await using var db = options.Lease<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName));
         var now = clock.GetUtcNow();
         var accounts = db.Users.AsNoTracking().Where(u => u.CountyCode == county && u.Email != null && u.Email != "");
         accounts = kind switch
@@ -76,7 +76,7 @@ internal sealed class CountyUnits(StoreOptionsFactory options, PageCaches caches
 
     public async Task<string?> AccountEmailAsync(string county, string userName, CancellationToken cancellationToken = default)
     {
-        await using var db = new AccountsDbContext(options.Create<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName)));
+        await using var db = options.Lease<AccountsDbContext>(StoreKey.Platform(AccountsDbContext.StoreName));
         var now = clock.GetUtcNow();
         var row = await db.Users.AsNoTracking()
             .Where(u => u.CountyCode == county && u.UserName == userName && u.Email != null && u.Email != "")
@@ -85,6 +85,5 @@ internal sealed class CountyUnits(StoreOptionsFactory options, PageCaches caches
         return row is not null && (row.LockoutEnd is null || row.LockoutEnd <= now) ? row.Email : null;
     }
 
-    private PlatformDbContext OpenPlatform() =>
-        new(options.Create<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName)));
+    private PlatformDbContext OpenPlatform() => options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName));
 }

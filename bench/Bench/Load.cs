@@ -8,12 +8,20 @@ internal sealed record LatencyReport(string Name, double Rate, int Requests, int
         FormattableString.Invariant($"{Name}: {Requests} requests at {Rate:0}/s, errors {Errors}, p50 {P50:0.0} ms, p95 {P95:0.0} ms, p99 {P99:0.0} ms, max {Max:0.0} ms");
 }
 
-internal sealed record ThroughputReport(string Name, int Concurrency, double Seconds, int Requests, int Errors)
+/// <summary>A closed-loop run; the collections and allocations are the whole process's (load generator included).</summary>
+internal sealed record ThroughputReport(string Name, int Concurrency, double Seconds, int Requests, int Errors, GcTally Gc)
 {
     public double PerSecond => Requests / Seconds;
 
     public override string ToString() =>
-        FormattableString.Invariant($"{Name}: {PerSecond:0} requests/s with {Concurrency} concurrent clients over {Seconds:0.0} s, errors {Errors}");
+        FormattableString.Invariant($"{Name}: {PerSecond:0} requests/s with {Concurrency} concurrent clients over {Seconds:0.0} s, errors {Errors}; {Gc.Allocated / 1024.0 / Math.Max(1, Requests):0} KB allocated a request, collections gen0 {Gc.Gen0}, gen1 {Gc.Gen1}, gen2 {Gc.Gen2}");
+}
+
+internal readonly record struct GcTally(long Allocated, int Gen0, int Gen1, int Gen2)
+{
+    public static GcTally Now() => new(GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    public static GcTally operator -(GcTally a, GcTally b) => new(a.Allocated - b.Allocated, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2);
 }
 
 /// <summary>Drives a page with HTTP requests and measures latency at a fixed rate and throughput flat out.</summary>
@@ -63,6 +71,7 @@ internal static class Load
     {
         var requests = 0;
         var errors = 0;
+        var gc = GcTally.Now();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
@@ -81,7 +90,7 @@ internal static class Load
             }
         }));
         await Task.WhenAll(workers);
-        return new ThroughputReport(name, concurrency, clock.Elapsed.TotalSeconds, requests, errors);
+        return new ThroughputReport(name, concurrency, clock.Elapsed.TotalSeconds, requests, errors, GcTally.Now() - gc);
     }
 
     /// <summary>Warms the JIT, EF model and SQLite page cache so the measurement sees the steady state.</summary>

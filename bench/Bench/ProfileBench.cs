@@ -40,10 +40,12 @@ internal static class ProfileBench
     {
         var lines = new List<string>
         {
-            "| page | user | median ms | p95 ms | connections / request | commands / request | queries compiled / request |",
-            "|---|---|---|---|---|---|---|",
+            "| page | user | median ms | p95 ms | connections / request | commands / request | queries compiled / request | KB allocated / request |",
+            "|---|---|---|---|---|---|---|---|",
         };
         using var counter = new SqlCounter();
+        using var allocations = new AllocationTally();
+        using var resolves = new ResolveTally(host.Services);
         var details = new List<string>();
         var clients = new Dictionary<string, HttpClient>();
         foreach (var (user, path) in pages)
@@ -55,6 +57,9 @@ internal static class ProfileBench
 
             await Load.WarmAsync(client, _ => path, 30);
             counter.Reset();
+            allocations.Reset();
+            resolves.Reset();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var times = new double[Requests];
             for (var i = 0; i < Requests; i++)
             {
@@ -64,12 +69,17 @@ internal static class ProfileBench
                 times[i] = watch.Elapsed.TotalMilliseconds;
             }
 
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
             Array.Sort(times);
             lines.Add(FormattableString.Invariant(
-                $"| {path} | {user} | {times[Requests / 2]:0.00} | {times[(int)(Requests * 0.95)]:0.00} | {counter.Connections / (double)Requests:0.0} | {counter.Commands / (double)Requests:0.0} | {counter.Compilations / (double)Requests:0.00} |"));
+                $"| {path} | {user} | {times[Requests / 2]:0.00} | {times[(int)(Requests * 0.95)]:0.00} | {counter.Connections / (double)Requests:0.0} | {counter.Commands / (double)Requests:0.0} | {counter.Compilations / (double)Requests:0.00} | {allocated / 1024.0 / Requests:0} |"));
             details.Add($"### {path} ({user}): commands per request, by time");
             details.AddRange(counter.Top(12).Select(t => FormattableString.Invariant(
                 $"- {t.Count / (double)Requests:0.0} × {t.Milliseconds / Math.Max(1, t.Count):0.00} ms `{t.Sql}`")));
+            details.Add(FormattableString.Invariant($"Services resolved per request: {resolves.Operations / (double)Requests:0.0}, most often:"));
+            details.AddRange(resolves.Top(12).Select(t => FormattableString.Invariant($"- {t.Count / (double)Requests:0.0} × `{t.Service}`")));
+            details.Add($"Allocations per request by type (sampled; the test client's included):");
+            details.AddRange(allocations.Top(15).Select(t => FormattableString.Invariant($"- {t.Bytes / 1024.0 / Requests:0.0} KB `{t.Type}`")));
         }
 
         foreach (var client in clients.Values)

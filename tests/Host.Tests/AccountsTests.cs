@@ -220,6 +220,22 @@ public sealed partial class AccountsTests : PlatformTest
     }
 
     [Fact]
+    public async Task A_locked_account_keeps_no_open_session_past_the_next_security_check()
+    {
+        await using var app = await StartAsync();
+        var leader = await app.AsAsync("leader");
+        (await leader.GetAsync("/readiness")).RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/readiness");
+
+        var security = await app.AsAsync("security");
+        var account = (await FindUserAsync(app, "leader"))!;
+        await TestApp.PostFormAsync(security, "/Security/Users?handler=Lock", new Dictionary<string, string> { ["id"] = account.Id }, tokenFrom: "/Security/Users");
+
+        // The sign-in cookie is checked against the account once a minute (its value is remembered between checks).
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        (await leader.GetAsync("/readiness")).RequestMessage!.RequestUri!.AbsolutePath.Should().Be("/Account/Login", "the lock ended the open session");
+    }
+
+    [Fact]
     public async Task Only_the_security_admin_opens_the_account_security_page()
     {
         await using var app = await StartAsync();

@@ -46,7 +46,7 @@ internal sealed class WorkingDays(StoreOptionsFactory options) : IWorkingDays, I
             }
 
             var reading = Volatile.Read(ref version);
-            await using var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName), o => new PlatformDbContext(o));
+            await using var db = options.Open<PlatformDbContext>(StoreKey.Platform(PlatformDbContext.StoreName));
             var years = await db.CalendarYears.AsNoTracking().Select(y => y.Year).ToListAsync(cancellationToken);
             var days = await db.CalendarDays.AsNoTracking().Select(d => new { d.Date, d.Kind }).ToListAsync(cancellationToken);
             var fresh = new WorkingDayCalendar(

@@ -140,7 +140,7 @@ public sealed class EnforcementModule : ModuleDefinition
 
     public override string DisplayNameEn => "Enforcement";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<EnforcementDbContext>(o => new EnforcementDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<EnforcementDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("综合行政执法", "Enforcement", "/Targets/Index", 50)];
 

@@ -60,7 +60,7 @@ public sealed class ExpertsModule : ModuleDefinition
 
     public override string DisplayNameEn => "Experts";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<ExpertsDbContext>(o => new ExpertsDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<ExpertsDbContext>();
 
     public override bool UsedByMostDepartments => true;
 
@@ -116,6 +116,7 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<MeetingCancellation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
+        builder.RegisterType<ArchiveCounts>().AsSelf().SingleInstance();
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertEditing>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<RosterEntry>().AsSelf().InstancePerLifetimeScope();

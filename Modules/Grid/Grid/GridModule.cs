@@ -43,7 +43,7 @@ public sealed class GridModule : ModuleDefinition
 
     public override string DisplayNameEn => "Grid";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<GridDbContext>(o => new GridDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<GridDbContext>();
 
     /// <summary>Hazards are assigned to any department, so most departments use the module (报到).</summary>
     public override bool UsedByMostDepartments => true;

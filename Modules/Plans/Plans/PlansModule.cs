@@ -70,7 +70,7 @@ public sealed class PlansModule : ModuleDefinition
 
     public override string DisplayNameEn => "Plans";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<PlansDbContext>(o => new PlansDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<PlansDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("应急预案", "Plans", "/Index", 45)];
 

@@ -51,7 +51,7 @@ public sealed class ReadinessModule : ModuleDefinition
 
     public override string DisplayNameEn => "Readiness";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<ReadinessDbContext>(o => new ReadinessDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<ReadinessDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("能力达标", "Readiness", "/Index", 15)];
 

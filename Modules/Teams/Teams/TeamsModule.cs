@@ -58,7 +58,7 @@ public sealed class TeamsModule : ModuleDefinition
 
     public override string DisplayNameEn => "Rescue teams";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<TeamsDbContext>(o => new TeamsDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<TeamsDbContext>();
 
     /// <summary>Most departments own a professional team (消防, 卫健, 林业, 住建, 交通 …), so most departments use the module.</summary>
     public override bool UsedByMostDepartments => true;

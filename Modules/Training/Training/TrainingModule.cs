@@ -56,7 +56,7 @@ public sealed class TrainingModule : ModuleDefinition
 
     public override string DisplayNameEn => "Training";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<TrainingDbContext>(o => new TrainingDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<TrainingDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("培训演练", "Training", "/Index", 40)];
 

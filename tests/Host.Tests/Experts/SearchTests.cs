@@ -135,6 +135,25 @@ public sealed partial class SearchTests : ExpertsTest
     }
 
     [Fact]
+    public async Task The_total_follows_a_change_to_the_archive_at_once()
+    {
+        await using var app = await StartAsync();
+        await SeedAsync(app);
+        var bureau = await app.AsAsync(Bureau);
+        var meteo = await FieldIdAsync(app, "气象灾害");
+        var search = $"/experts?FieldId={meteo}&Status=Active";
+        Text(await bureau.GetStringAsync(search)).Should().Contain("共 40 名专家");
+
+        await using (var db = app.OpenStore("experts"))
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Experts SET Status = 1 WHERE Name = '县队01'");
+        }
+
+        Text(await bureau.GetStringAsync(search)).Should().Contain("共 39 名专家", "the count is kept between searches only until the archive changes");
+        Text(await bureau.GetStringAsync($"/experts?FieldId={meteo}&Status=Exited")).Should().Contain("共 6 名专家");
+    }
+
+    [Fact]
     public async Task A_department_sees_the_county_team_and_its_own_team_but_not_another_departments()
     {
         await using var app = await StartAsync();

@@ -21,7 +21,7 @@ public sealed class AcknowledgementsModule : ModuleDefinition
 
     public override string DisplayNameEn => "Acknowledgements";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<AcknowledgementsDbContext>(o => new AcknowledgementsDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<AcknowledgementsDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("签收确认", "Acknowledgements", "/Index", 20)];
 

@@ -17,7 +17,7 @@ public sealed class BulletinsModule : ModuleDefinition
 
     public override string DisplayNameEn => "Bulletins";
 
-    public override ModuleStore Store { get; } = ModuleStore.For<BulletinsDbContext>(o => new BulletinsDbContext(o));
+    public override ModuleStore Store { get; } = ModuleStore.For<BulletinsDbContext>();
 
     public override IEnumerable<NavigationEntry> Navigation => [new("通知公告", "Bulletins", "/Index", 10)];
 

@@ -16,7 +16,7 @@ namespace Emergency.Experts.Areas.experts.Pages;
 /// status and a name/employer text; 20 a page, and the filtered list as an Excel file. A department sees
 /// the county team and its own team; county managers and leaders see all. Filtering and paging run in SQL.
 /// </summary>
-internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
+internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ArchiveCounts cached, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -61,9 +61,10 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        AllFields = await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(cancellationToken);
+        AllFields = await FieldsAsync(cancellationToken);
         Departments = await units.DepartmentsAsync(county.Required, cancellationToken);
-        Total = await (await FilterAsync(FieldMatch.AsSet, cancellationToken)).CountAsync(cancellationToken);
+        var scope = access.SeesWholeCounty ? "county" : "department " + access.DepartmentId?.ToString(CultureInfo.InvariantCulture);
+        Total = await cached.CountAsync(county.Required, scope, FilterText(), async ct => await (await FilterAsync(FieldMatch.AsSet, ct)).CountAsync(ct), cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var rows = await Ordered(await FilterAsync(FieldMatch.PerExpert, cancellationToken))
             .Skip((PageNumber - 1) * PageSize)
@@ -189,8 +190,27 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ICou
     /// <summary>The fields an expert must hold: the one chosen, those of the chosen category, or none asked.</summary>
     private async Task<int[]?> FilteredFieldsAsync(CancellationToken cancellationToken) =>
         FieldId is { } field ? [field]
-        : Category is { } category ? await db.Fields.Where(f => f.Category == category).Select(f => f.Id).ToArrayAsync(cancellationToken)
+        : Category is { } category ? (await FieldsAsync(cancellationToken)).Where(f => f.Category == category).Select(f => f.Id).ToArray()
         : null;
+
+    private async Task<IReadOnlyList<Field>> FieldsAsync(CancellationToken cancellationToken) =>
+        await cached.FieldsAsync(
+            county.Required,
+            async ct => await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(ct),
+            cancellationToken);
+
+    /// <summary>The search's filters as text (the pager's query without the page), with the day when "available today" depends on it.</summary>
+    private string FilterText()
+    {
+        var values = RouteFor(1);
+        values.Remove("p");
+        if (Available)
+        {
+            values["today"] = DateOnly.FromDateTime(ChinaTime.Now(clock)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        return string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value)));
+    }
 
     private async Task<IReadOnlyList<Row>> WithFieldsAsync(List<Row> rows, CancellationToken cancellationToken)
     {
