@@ -83,13 +83,32 @@ internal static class GridBench
         return lines;
     }
 
-    private static async Task PagesAsync(BenchHost host, Options options, List<string> lines, IReadOnlyList<UnitInfo> townships, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
+    /// <summary>Scenario <c>profile-grid</c>: the 1,000,000-hazard county, then each ledger search and a hazard's details profiled.</summary>
+    public static async Task<IReadOnlyList<string>> ProfileAsync(BenchHost host)
     {
-        var client = await host.SignInAsync("yjj");
+        var units = host.Services.GetRequiredService<ICountyUnits>();
+        var townships = await units.TownshipsAsync(BenchHost.County);
+        var villages = await units.VillagesAsync(BenchHost.County);
+        var departments = await units.DepartmentsAsync(BenchHost.County);
+        await SeedAsync(host, villages, departments);
+        host.NoteBulkLoad();
+        await host.Services.GetRequiredService<RecurringJobRunner>().RunForCountyAsync(SweepJob, BenchHost.County, CancellationToken.None);
+        await host.WaitForQuietAsync(TimeSpan.FromMinutes(15));
+        return await ProfileBench.RunAsync(host,
+        [
+            ("yjj", "/bench/one-row/grid/Hazards/1"),
+            .. Ledgers(townships, villages, departments).Select(l => ("yjj", l)),
+            ("yjj", Details(1)),
+        ]);
+    }
+
+    /// <summary>Searches of the ledger a county officer makes: whole county, a township, a state, a village's overdue, a department, level and category, later pages.</summary>
+    private static string[] Ledgers(IReadOnlyList<UnitInfo> townships, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
+    {
         var township = townships[1].Id;
         var village = villages[2].Id;
         var department = departments[1].Id;
-        string[] ledgers =
+        return
         [
             "/grid/Ledger",
             FormattableString.Invariant($"/grid/Ledger?TownshipId={township}"),
@@ -100,6 +119,14 @@ internal static class GridBench
             "/grid/Ledger?Overdue=true&p=5",
             FormattableString.Invariant($"/grid/Ledger?TownshipId={township}&p=200"),
         ];
+    }
+
+    private static string Details(int i) => "/grid/Hazards/Details?id=" + (1 + ((long)i * 104_729 % Hazards)).ToString(CultureInfo.InvariantCulture);
+
+    private static async Task PagesAsync(BenchHost host, Options options, List<string> lines, IReadOnlyList<UnitInfo> townships, IReadOnlyList<UnitInfo> villages, IReadOnlyList<UnitInfo> departments)
+    {
+        var client = await host.SignInAsync("yjj");
+        var ledgers = Ledgers(townships, villages, departments);
         string Ledger(int i) => ledgers[i % ledgers.Length];
         string OneRow(int i) => "/bench/one-row/grid/Hazards/" + (1 + ((long)i * 7919 % Hazards)).ToString(CultureInfo.InvariantCulture);
 
@@ -128,7 +155,6 @@ internal static class GridBench
         lines.Add(ledgerThroughput.ToString());
         lines.Add(bareThroughput.ToString());
         lines.Add(FormattableString.Invariant($"Ledger throughput / bare throughput = {ledgerThroughput.PerSecond / bareThroughput.PerSecond:0.00}"));
-        string Details(int i) => "/grid/Hazards/Details?id=" + (1 + ((long)i * 104_729 % Hazards)).ToString(CultureInfo.InvariantCulture);
         await Load.WarmAsync(client, Details, 100);
         var detailsThroughput = await Load.ThroughputAsync("hazard details page", client, Details, options.Concurrency, duration);
         lines.Add(detailsThroughput.ToString());

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emergency.Bench;
 
-// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|home|training|plans|teams|enforcement|readiness|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
+// Usage: dotnet run -c Release --project bench/Bench -- [experts|grid|grid-sweep|profile-grid|profile-experts|home|training|plans|teams|enforcement|readiness|profile|all] [--rate 30] [--high-rate 100] [--seconds 20] [--concurrency 8] [--scale 1]
 var options = Options.Parse(args);
 var dataRoot = Path.Combine(Path.GetTempPath(), "emergency-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var lines = new List<string>
@@ -54,6 +54,12 @@ try
         lines.Add("## Profile: each experts search over 10,000 experts (issue #16)");
         await ExpertsBench.SeedAsync(host);
         lines.AddRange(await ProfileBench.RunAsync(host, [("yjj", "/bench/one-row/experts/Experts/1"), .. ExpertsBench.Searches.Select(s => ("yjj", s))]));
+    }
+
+    if (options.Scenario is "profile-grid")
+    {
+        lines.Add("## Profile: each ledger search and a hazard's details over 1,000,000 hazards (issue #16)");
+        lines.AddRange(await GridBench.ProfileAsync(host));
     }
 
     if (options.Scenario is "profile")

@@ -116,7 +116,9 @@ public sealed class ExpertsModule : ModuleDefinition
         builder.RegisterType<MeetingCancellation>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Dispatching>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<DispatchLinks>().AsSelf().SingleInstance();
-        builder.RegisterType<ArchiveCounts>().AsSelf().SingleInstance();
+        // The archive search's counts and the county's fields, kept until the experts store is written.
+        CountyStoreCache.Register<(string Scope, string Filter), int>(builder, ModuleName);
+        CountyStoreCache.Register<string, IReadOnlyList<Data.Field>>(builder, ModuleName);
         builder.RegisterType<ExpertNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<ExpertEditing>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<RosterEntry>().AsSelf().InstancePerLifetimeScope();

@@ -74,6 +74,7 @@ public sealed class GridModule : ModuleDefinition
         builder.RegisterType<GridAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<HazardSteps>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<LedgerQuery>().AsSelf().InstancePerLifetimeScope();
+        CountyStoreCache.Register<LedgerFilter, IReadOnlyDictionary<HazardState, int>>(builder, ModuleName);
         builder.RegisterType<GridNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.GridTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
         builder.RegisterType<DisasterSeries>().AsSelf().InstancePerLifetimeScope();

@@ -82,7 +82,8 @@ public sealed class TeamsModule : ModuleDefinition
         builder.RegisterType<Todo.TeamsTodo>().As<BuildingBlocks.Todo.ITodoSource>().InstancePerLifetimeScope();
         builder.RegisterType<StockAccess>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockLedger>().AsSelf().InstancePerLifetimeScope();
-        builder.RegisterType<StockLedgerCounts>().AsSelf().SingleInstance();
+        // The stock ledger's counts: counting a county's 200,000 stock rows three times would be most of the page's cost.
+        CountyStoreCache.Register<(string Scope, string Filter, DateOnly Horizon), LedgerCounts>(builder, ModuleName);
         builder.RegisterType<StockNotices>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<Todo.StockTodo>().AsSelf().InstancePerLifetimeScope();
         builder.RegisterType<StockImport>().AsSelf().InstancePerLifetimeScope();

@@ -87,6 +87,20 @@ public sealed class LedgerTests : GridTest
     }
 
     [Fact]
+    public async Task A_new_report_shows_in_the_ledgers_counts_at_once()
+    {
+        await using var app = await StartAsync();
+        var (grid, _) = await SetUpGridsAsync(app);
+        await ReportedHazardAsync(app, grid, "先报的一条");
+        var township = await SignInAsync(app, Township);
+        Text(await township.GetStringAsync("/grid/Ledger")).Should().Contain("共 1 条").And.Contain("已上报 1");
+
+        await ReportedHazardAsync(app, grid, "后报的一条");
+        Text(await township.GetStringAsync("/grid/Ledger")).Should().Contain("共 2 条", "the counts are kept only until the grid store is written").And.Contain("已上报 2");
+        Text(await township.GetStringAsync("/grid/Ledger?p=1")).Should().Contain("后报的一条");
+    }
+
+    [Fact]
     public async Task The_counts_per_state_stay_exact_through_reports_assignments_rejections_and_the_overdue_sweep()
     {
         await using var app = await StartAsync();

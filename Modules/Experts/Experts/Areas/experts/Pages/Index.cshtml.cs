@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
 using Emergency.Experts.Contracts;
@@ -16,7 +17,14 @@ namespace Emergency.Experts.Areas.experts.Pages;
 /// status and a name/employer text; 20 a page, and the filtered list as an Excel file. A department sees
 /// the county team and its own team; county managers and leaders see all. Filtering and paging run in SQL.
 /// </summary>
-internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, ArchiveCounts cached, ICountyUnits units, ICountyContext county, TimeProvider clock) : PageModel
+internal sealed class IndexModel(
+    ExpertsDbContext db,
+    ExpertsAccess access,
+    CountyStoreCache<(string Scope, string Filter), int> keptCounts,
+    CountyStoreCache<string, IReadOnlyList<Field>> keptFields,
+    ICountyUnits units,
+    ICountyContext county,
+    TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -64,7 +72,8 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Arch
         AllFields = await FieldsAsync(cancellationToken);
         Departments = await units.DepartmentsAsync(county.Required, cancellationToken);
         var scope = access.SeesWholeCounty ? "county" : "department " + access.DepartmentId?.ToString(CultureInfo.InvariantCulture);
-        Total = await cached.CountAsync(county.Required, scope, FilterText(), async ct => await (await FilterAsync(FieldMatch.AsSet, ct)).CountAsync(ct), cancellationToken);
+        // Kept until the archive changes: a category's count probes thousands of rows, the page itself twenty.
+        Total = await keptCounts.GetAsync(county.Required, (scope, FilterText()), async ct => await (await FilterAsync(FieldMatch.AsSet, ct)).CountAsync(ct), cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var rows = await Ordered(await FilterAsync(FieldMatch.PerExpert, cancellationToken))
             .Skip((PageNumber - 1) * PageSize)
@@ -194,8 +203,9 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Arch
         : null;
 
     private async Task<IReadOnlyList<Field>> FieldsAsync(CancellationToken cancellationToken) =>
-        await cached.FieldsAsync(
+        await keptFields.GetAsync(
             county.Required,
+            "all",
             async ct => await db.Fields.AsNoTracking().OrderBy(f => f.Category).ThenBy(f => f.SortOrder).ToListAsync(ct),
             cancellationToken);
 
@@ -209,7 +219,7 @@ internal sealed class IndexModel(ExpertsDbContext db, ExpertsAccess access, Arch
             values["today"] = DateOnly.FromDateTime(ChinaTime.Now(clock)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        return string.Join("&", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + Uri.EscapeDataString(v.Value)));
+        return CountyStoreCache.FilterKey(values);
     }
 
     private async Task<IReadOnlyList<Row>> WithFieldsAsync(List<Row> rows, CancellationToken cancellationToken)

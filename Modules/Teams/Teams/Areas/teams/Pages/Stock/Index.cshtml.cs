@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emergency.BuildingBlocks.Clock;
+using Emergency.BuildingBlocks.Persistence;
 using Emergency.BuildingBlocks.Settings;
 using Emergency.BuildingBlocks.Spreadsheets;
 using Emergency.BuildingBlocks.Tenancy;
@@ -15,7 +16,7 @@ namespace Emergency.Teams.Areas.teams.Pages.Stock;
 /// 物资台账: the stock the user may see, filtered by township, site, category, kind, below-minimum and expiring
 /// (within teams.supply-expiry-lead-days), 20 to a page, with counts; exported to Excel with the same filter.
 /// </summary>
-internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLedger ledger, StockLedgerCounts counts, ICountyUnits units, ICountySettings settings, TimeProvider clock) : PageModel
+internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLedger ledger, CountyStoreCache<(string Scope, string Filter, DateOnly Horizon), LedgerCounts> counts, ICountyUnits units, ICountySettings settings, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -69,8 +70,8 @@ internal sealed class IndexModel(TeamsDbContext db, StockAccess access, StockLed
         var all = access.Visible(db.Stock.AsNoTracking(), StockAccess.Stock);
         var horizon = Horizon;
         var scope = $"{access.Scope.Level}:{access.Scope.UnitKey}";
-        var filter = string.Join('&', Route(1).Where(r => r.Key != "p").Select(r => r.Key + "=" + r.Value));
-        var tally = await counts.GetAsync(access.County, scope, filter, horizon, async ct => new LedgerCounts(
+        var filter = CountyStoreCache.FilterKey(Route(1).Where(r => r.Key != "p"));
+        var tally = await counts.GetAsync(access.County, (scope, filter, horizon), async ct => new LedgerCounts(
             await query.CountAsync(ct),
             await all.CountAsync(s => s.BelowSinceOn != null, ct),
             await all.CountAsync(s => s.ExpiresOn != null && s.ExpiresOn <= horizon && s.Quantity > 0, ct)), cancellationToken);
